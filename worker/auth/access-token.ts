@@ -1,0 +1,42 @@
+// Short-lived JWT access tokens (jose, HS256). Verification pins the algorithm, issuer, audience and
+// typ, so alg:none, another algorithm or key, or a token minted for something else is refused.
+import { SignJWT, jwtVerify } from "jose";
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const TOKEN_ISSUER = "tideline";
+export const TOKEN_AUDIENCE = "tideline-api";
+export const ACCESS_TOKEN_TYP = "at+jwt";
+const ALGORITHM = "HS256";
+
+function signingKey(secret: string): Uint8Array {
+  if (secret.length < 32) throw new Error("JWT_SECRET must be at least 32 characters");
+  return new TextEncoder().encode(secret);
+}
+
+export async function signAccessToken(secret: string, userId: string, role: string): Promise<string> {
+  return new SignJWT({ role })
+    .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TOKEN_TYP })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+    .setJti(crypto.randomUUID())
+    .sign(signingKey(secret));
+}
+
+/** Answers the user id the token was issued to, or null for any token that must not be trusted. */
+export async function verifyAccessToken(secret: string, token: string): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, signingKey(secret), {
+      algorithms: [ALGORITHM],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      typ: ACCESS_TOKEN_TYP,
+      requiredClaims: ["sub", "exp", "iat", "jti"],
+    });
+    return typeof payload.sub === "string" && payload.sub.length > 0 ? payload.sub : null;
+  } catch {
+    return null;
+  }
+}

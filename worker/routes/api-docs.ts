@@ -1,0 +1,26 @@
+// A browsable API reference at /api/docs: Swagger UI served from the app's own static assets
+// (copied from swagger-ui-dist at build time), so it works offline and under a strict CSP.
+import type { Context } from "hono";
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tideline API reference</title>
+<link rel="stylesheet" href="/vendor/swagger-ui/swagger-ui.css">
+</head>
+<body>
+<main id="swagger-ui"><p>Loading the API reference… The raw document is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></main>
+<script src="/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/vendor/swagger-ui/init.js"></script>
+</body>
+</html>`;
+
+export function apiDocsPage(c: Context) {
+  c.header(
+    "Content-Security-Policy",
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+  );
+  return c.html(PAGE);
+}

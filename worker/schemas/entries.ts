@@ -1,0 +1,92 @@
+// Request and response shapes of the journal entry routes (also used by search and export).
+import { z } from "@hono/zod-openapi";
+
+export const MAX_ENTRY_CHARS = 20_000;
+export const MAX_TAGS_PER_ENTRY = 20;
+
+export const TagNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "A tag cannot be empty.")
+  .max(40, "A tag can be at most 40 characters.")
+  .regex(/^[^,#]+$/, "A tag cannot contain commas or #.")
+  .openapi({ example: "walk" });
+
+const ContentSchema = z
+  .string()
+  .max(MAX_ENTRY_CHARS, `An entry can be at most ${MAX_ENTRY_CHARS.toLocaleString("en")} characters.`)
+  .refine((s) => s.trim().length > 0, "Write something first: the entry is empty.")
+  .openapi({ example: "Walked by the sea after work; felt lighter afterwards." });
+
+const TitleSchema = z.string().trim().max(200).nullable();
+const TagsSchema = z
+  .array(TagNameSchema)
+  .max(MAX_TAGS_PER_ENTRY, `At most ${MAX_TAGS_PER_ENTRY} tags per entry.`)
+  .transform((tags) => [...new Set(tags)]);
+const CategoryIdSchema = z.uuid().nullable();
+
+export const CreateEntryBodySchema = z
+  .object({
+    content: ContentSchema,
+    title: TitleSchema.optional(),
+    tags: TagsSchema.optional(),
+    category_id: CategoryIdSchema.optional(),
+  })
+  .openapi("CreateEntryBody");
+
+export const ReplaceEntryBodySchema = CreateEntryBodySchema.openapi("ReplaceEntryBody");
+
+export const PatchEntryBodySchema = z
+  .object({
+    content: ContentSchema.optional(),
+    title: TitleSchema.optional(),
+    tags: TagsSchema.optional(),
+    category_id: CategoryIdSchema.optional(),
+  })
+  .refine((body) => Object.values(body).some((v) => v !== undefined), "Send at least one field to change.")
+  .openapi("PatchEntryBody");
+
+export type EntryInput = z.infer<typeof PatchEntryBodySchema>;
+
+/** A date (whole UTC day) or a full timestamp with offset. */
+const DateBoundSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const EntryFiltersSchema = z.object({
+  from: DateBoundSchema.optional().openapi({ description: "Entries written at or after this date/time." }),
+  to: DateBoundSchema.optional().openapi({ description: "Entries written before this time, or on or before this date." }),
+  tag: TagNameSchema.optional(),
+  category_id: z.uuid().optional(),
+});
+export type EntryFilters = z.infer<typeof EntryFiltersSchema>;
+
+export const ListEntriesQuerySchema = EntryFiltersSchema.extend({
+  cursor: z.string().max(200).optional(),
+  // D1 binds at most 100 parameters per query; a page of 50 leaves room for the filters.
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const CategoryRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string().nullable() });
+
+export const EntrySchema = z
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    content: z.string(),
+    tags: z.array(z.string()),
+    category: CategoryRefSchema.nullable(),
+    revision: z.number().int(),
+    mood: z.object({
+      primary_emotion: z.string().nullable(),
+      valence: z.number().nullable(),
+      intensity: z.number().nullable(),
+    }),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi("Entry");
+export type EntryView = z.infer<typeof EntrySchema>;
+
+export const EntryPageSchema = z
+  .object({ entries: z.array(EntrySchema), next_cursor: z.string().nullable() })
+  .openapi("EntryPage");

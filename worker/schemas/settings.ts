@@ -1,0 +1,45 @@
+// Shapes of the settings and category routes.
+import { z } from "@hono/zod-openapi";
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const SettingsSchema = z
+  .object({
+    timezone: z.string().max(64).refine(isTimeZone, "Use an IANA time zone such as Europe/Paris.").openapi({ example: "Europe/Paris" }),
+    theme: z.enum(["system", "light", "dark"]),
+    reminder_time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time such as 21:30.")
+      .nullable()
+      .openapi({ example: "21:30" }),
+    ai_analysis: z.boolean(),
+  })
+  .openapi("Settings");
+
+export const SettingsUpdateSchema = SettingsSchema.partial()
+  .refine((s) => Object.values(s).some((v) => v !== undefined), "Send at least one setting to change.")
+  .openapi("SettingsUpdate");
+
+const ColorSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #3b82f6.")
+  .nullable();
+
+export const CategorySchema = z
+  .object({ id: z.string(), name: z.string(), color: z.string().nullable(), entry_count: z.number().int() })
+  .openapi("Category");
+
+export const CreateCategoryBodySchema = z
+  .object({ name: z.string().trim().min(1, "Name the category.").max(60), color: ColorSchema.optional() })
+  .openapi("CreateCategoryBody");
+
+export const UpdateCategoryBodySchema = CreateCategoryBodySchema.partial()
+  .refine((b) => b.name !== undefined || b.color !== undefined, "Send a name or a colour to change.")
+  .openapi("UpdateCategoryBody");
