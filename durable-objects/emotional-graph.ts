@@ -32,9 +32,14 @@ export class EmotionalGraph extends DurableObject<Env> {
     return this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM states").one().n;
   }
 
-  /** Erases everything this person's object stores; part of deleting the account. */
+  /**
+   * Erases everything this person's object stores; part of deleting the account. The empty schema
+   * is laid down again at once, so a late call (a queued job, an open tab) meets an empty graph
+   * rather than missing tables.
+   */
   async deleteAll(): Promise<void> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.migrate();
   }
 }

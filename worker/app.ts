@@ -30,14 +30,25 @@ const app = new OpenAPIHono<AppBindings>();
 app.onError(handleError);
 app.notFound((c) => c.json(errorBody("not_found", `No API route matches ${c.req.method} ${c.req.path}.`), 404));
 
-app.use(
-  "/api/*",
-  secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    strictTransportSecurity: "max-age=63072000; includeSubDomains",
-    referrerPolicy: "no-referrer",
-  }),
-);
+const sharedSecurityHeaders = {
+  strictTransportSecurity: "max-age=63072000; includeSubDomains",
+  referrerPolicy: "no-referrer",
+} as const;
+const apiSecurityHeaders = secureHeaders({
+  ...sharedSecurityHeaders,
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+});
+// The API reference is the one HTML page under /api: it loads Swagger UI from our own assets.
+const docsSecurityHeaders = secureHeaders({
+  ...sharedSecurityHeaders,
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    frameAncestors: ["'none'"],
+  },
+});
+app.use("/api/*", (c, next) => (c.req.path === "/api/docs" ? docsSecurityHeaders(c, next) : apiSecurityHeaders(c, next)));
 app.use("/api/*", async (c, next) => {
   const allowed = c.env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
   return cors({

@@ -6,6 +6,7 @@ import { consumeRefreshToken, findFamilyOf, revokeFamily } from "../auth/refresh
 import { issueSession } from "../auth/session.ts";
 import { getDb } from "../db/client.ts";
 import { settings, users } from "../db/schema.ts";
+import { isUniqueViolation } from "../lib/db-errors.ts";
 import { ApiError } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
 import { requireAuth } from "../middleware/auth.ts";
@@ -70,7 +71,7 @@ export const authRoutes = createRouter()
         ]);
       } catch (err) {
         // Two sign-ups for one email at once: the unique index decides, the loser gets 409.
-        if (String(err).includes("UNIQUE")) {
+        if (isUniqueViolation(err)) {
           throw new ApiError(409, "email_taken", "An account with this email already exists.");
         }
         throw err;

@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, count, eq } from "drizzle-orm";
 import { getDb, type Database } from "../db/client.ts";
 import { categories, entries, settings } from "../db/schema.ts";
+import { isUniqueViolation } from "../lib/db-errors.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
 import {
@@ -44,7 +45,6 @@ async function findCategory(db: Database, userId: string, id: string) {
 }
 
 const nameTaken = () => new ApiError(409, "category_exists", "You already have a category with that name.");
-const isUniqueViolation = (err: unknown) => String(err).includes("UNIQUE");
 
 export const settingsRoutes = createRouter()
   .openapi(

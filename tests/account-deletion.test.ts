@@ -1,0 +1,58 @@
+// Deleting an account removes every row of that person in every table, and their graph's storage.
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { graphFor } from "../worker/services/graph.ts";
+import { call, createEntry, json, registerUser } from "./helpers/api.ts";
+
+async function userTables(): Promise<string[]> {
+  // D1 refuses PRAGMA table_info, so the columns are read from each table's CREATE statement.
+  const rows = await env.DB.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all<{ name: string; sql: string | null }>();
+  return rows.results.filter((r) => /\buser_id\b/.test(r.sql ?? "")).map((r) => r.name);
+}
+
+async function rowsOf(userId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await userTables()) {
+    const row = await env.DB.prepare(`SELECT count(*) AS n FROM "${table}" WHERE user_id = ?`).bind(userId).first<{ n: number }>();
+    counts[table] = row!.n;
+  }
+  counts.users = (await env.DB.prepare("SELECT count(*) AS n FROM users WHERE id = ?").bind(userId).first<{ n: number }>())!.n;
+  return counts;
+}
+
+describe("DELETE /api/auth/me", () => {
+  it("leaves no row of that person in any table, and nobody else loses anything", async () => {
+    const user = await registerUser();
+    const bystander = await registerUser();
+    const category = await json(await call("POST", "/api/settings/categories", { token: user.token, body: { name: "Mine" } }));
+    await createEntry(user.token, { content: "unique kestrel words", tags: ["one", "two"], category_id: category.id });
+    await createEntry(user.token, { content: "second" });
+    await call("POST", "/api/auth/refresh", { body: { refresh_token: user.refreshToken } });
+    await call("PUT", "/api/settings", { token: user.token, body: { theme: "dark" } });
+    await createEntry(bystander.token, { content: "kestrel too", tags: ["one"] });
+
+    const before = await rowsOf(user.id);
+    expect(Object.keys(before).sort()).toEqual(["categories", "entries", "entry_tags", "refresh_tokens", "settings", "tags", "users"]);
+    expect(Object.values(before).every((n) => n > 0)).toBe(true);
+    const bystanderBefore = await rowsOf(bystander.id);
+
+    const graph = graphFor(env, user.id);
+    await runInDurableObject(graph, (_instance, state) => {
+      state.storage.sql.exec("INSERT INTO states (entry_id, revision, recorded_at, primary_emotion, valence) VALUES ('e', 1, 0, 'joy', 0.8)");
+    });
+    expect(await graph.stateCount()).toBe(1);
+
+    expect((await call("DELETE", "/api/auth/me", { token: user.token, body: { password: user.password } })).status).toBe(204);
+
+    expect(Object.values(await rowsOf(user.id)).every((n) => n === 0)).toBe(true);
+    expect(await rowsOf(bystander.id)).toEqual(bystanderBefore);
+    // The search index holds nothing of the deleted journal either.
+    const fts = await env.DB.prepare("SELECT count(*) AS n FROM entries_fts WHERE entries_fts MATCH 'kestrel'").first<{ n: number }>();
+    expect(fts!.n).toBe(1);
+    // The person's Durable Object storage is empty: a fresh object starts with no states.
+    const keys = await runInDurableObject(graph, async (_instance, state) => (await state.storage.list()).size);
+    expect(keys).toBe(0);
+    expect(await graph.stateCount()).toBe(0);
+  });
+});
