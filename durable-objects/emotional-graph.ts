@@ -1,35 +1,144 @@
-// One EmotionalGraph per person: their emotional states and transitions, kept in the object's own
-// SQLite storage so that updates for one person are serialised. The graph logic arrives with the
-// emotion issue; this holds the storage lifecycle every later method relies on.
+// One EmotionalGraph per person: their emotional states (one per analysed entry) and the
+// transitions between consecutive states, in the object's own SQLite storage, so that every update
+// for one person is serialised and nothing lives only in memory. Public methods are RPC.
 import { DurableObject } from "cloudflare:workers";
+import { z } from "zod";
+import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
+import { findPatterns, median, mostProbablePath, rankSuggestions, type WeightedEdge } from "./graph-algorithms.ts";
+import { migrateGraphSchema } from "./graph-schema.ts";
+import { parseRpcArgs } from "./rpc-validation.ts";
+import {
+  EmotionNameSchema,
+  EntryIdSchema,
+  HistoryLimitSchema,
+  MarkTriedInputSchema,
+  RecordStateInputSchema,
+  type EmotionGraphView,
+  type EmotionPath,
+  type GraphState,
+  type Patterns,
+  type RecordResult,
+  type RecordStateInput,
+  type Suggestion,
+} from "./graph-types.ts";
 
-const SCHEMA_VERSION = 1;
+interface StateRow extends Record<string, SqlStorageValue> {
+  entry_id: string;
+  revision: number;
+  recorded_at: number;
+  primary_emotion: string;
+  valence: number;
+  intensity: number;
+  is_positive: number;
+  ekman_scores: string;
+  activities: string;
+  tried_action: string | null;
+}
+
+const toState = (row: StateRow): GraphState => ({
+  entryId: row.entry_id,
+  revision: row.revision,
+  recordedAt: row.recorded_at,
+  primaryEmotion: row.primary_emotion as EkmanEmotion,
+  valence: row.valence,
+  intensity: row.intensity,
+  isPositive: row.is_positive === 1,
+  ekmanScores: JSON.parse(row.ekman_scores),
+  activities: JSON.parse(row.activities),
+  triedAction: row.tried_action,
+});
+
+const DEFAULT_SUGGESTIONS = 5;
+const REPLY_HISTORY = 10;
 
 export class EmotionalGraph extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.blockConcurrencyWhile(async () => this.migrate());
+    this.sql = ctx.storage.sql;
+    ctx.blockConcurrencyWhile(async () => migrateGraphSchema(this.sql));
   }
 
-  private migrate(): void {
-    const sql = this.ctx.storage.sql;
-    sql.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-    const current = sql.exec<{ version: number }>("SELECT max(version) AS version FROM schema_version").one().version ?? 0;
-    if (current < 1) {
-      sql.exec(`CREATE TABLE IF NOT EXISTS states (
-        entry_id TEXT PRIMARY KEY,
-        revision INTEGER NOT NULL,
-        recorded_at INTEGER NOT NULL,
-        primary_emotion TEXT NOT NULL,
-        valence REAL NOT NULL
-      )`);
-      sql.exec("INSERT INTO schema_version (version) VALUES (?)", SCHEMA_VERSION);
-    }
+  /**
+   * Records (or replaces) the state of an entry, idempotent by entry id and revision: the same
+   * revision again replaces it, an older revision than the stored one is ignored. Transitions are
+   * rewired exactly around the state's place in time. Answers what a reply needs.
+   */
+  async recordState(input: RecordStateInput): Promise<RecordResult> {
+    const state = parseRpcArgs("recordState", RecordStateInputSchema, input);
+    const stored = this.ctx.storage.transactionSync(() => {
+      const existing = this.findState(state.entryId);
+      if (existing && existing.revision > state.revision) return existing;
+      if (existing) this.unlinkState(existing);
+      this.linkState({
+        ...state,
+        triedAction: state.triedAction === undefined ? (existing?.triedAction ?? null) : state.triedAction,
+      });
+      return this.findState(state.entryId)!;
+    });
+    const states = this.allStates();
+    return {
+      state: stored,
+      history: states.slice(-REPLY_HISTORY).reverse(),
+      suggestions: rankSuggestions(states, stored.primaryEmotion, DEFAULT_SUGGESTIONS),
+      pathToJoy: mostProbablePath(this.weightedEdges(), stored.primaryEmotion, "joy"),
+    };
   }
 
-  /** How many states the graph holds (used to check that deletion really empties it). */
+  /** Removes an entry's state (the entry was deleted); its neighbours become consecutive. */
+  async removeState(entryId: string): Promise<boolean> {
+    const id = parseRpcArgs("removeState", EntryIdSchema, entryId);
+    return this.ctx.storage.transactionSync(() => {
+      const existing = this.findState(id);
+      if (existing) this.unlinkState(existing);
+      return existing !== null;
+    });
+  }
+
+  /** The person tried a suggested action after this entry: it counts as evidence from now on. */
+  async markTried(input: { entryId: string; action: string }): Promise<GraphState | null> {
+    const { entryId, action } = parseRpcArgs("markTried", MarkTriedInputSchema, input);
+    this.sql.exec("UPDATE states SET tried_action = ? WHERE entry_id = ?", action, entryId);
+    return this.findState(entryId);
+  }
+
+  /** The latest states, newest first. */
+  history(limit = 20): GraphState[] {
+    const n = parseRpcArgs("history", HistoryLimitSchema, limit);
+    return this.sql
+      .exec<StateRow>("SELECT * FROM states ORDER BY recorded_at DESC, entry_id DESC LIMIT ?", n)
+      .toArray()
+      .map(toState);
+  }
+
+  async suggestions(emotion: string, limit = DEFAULT_SUGGESTIONS): Promise<Suggestion[]> {
+    const args = parseRpcArgs("suggestions", z.tuple([EmotionNameSchema, HistoryLimitSchema]), [emotion, limit]);
+    return rankSuggestions(this.allStates(), ...args);
+  }
+
+  async path(from: string, to = "joy"): Promise<EmotionPath | null> {
+    const [source, target] = parseRpcArgs("path", z.tuple([EmotionNameSchema, EmotionNameSchema]), [from, to]);
+    return mostProbablePath(this.weightedEdges(), source, target);
+  }
+
+  async graph(): Promise<EmotionGraphView> {
+    const nodes = this.sql
+      .exec<{ emotion: string; count: number }>(
+        "SELECT primary_emotion AS emotion, count(*) AS count FROM states GROUP BY primary_emotion ORDER BY count DESC, emotion",
+      )
+      .toArray()
+      .map((n) => ({ emotion: n.emotion as EkmanEmotion, count: n.count }));
+    const edges = this.weightedEdges().map(({ meanMs: _mean, ...edge }) => edge);
+    return { nodes, edges, totalStates: nodes.reduce((sum, n) => sum + n.count, 0) };
+  }
+
+  async patterns(now: number = Date.now()): Promise<Patterns> {
+    return findPatterns(this.allStates(), this.weightedEdges(), parseRpcArgs("patterns", z.number().int(), now));
+  }
+
   async stateCount(): Promise<number> {
-    return this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM states").one().n;
+    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM states").one().n;
   }
 
   /**
@@ -40,6 +149,95 @@ export class EmotionalGraph extends DurableObject<Env> {
   async deleteAll(): Promise<void> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    this.migrate();
+    migrateGraphSchema(this.sql);
+  }
+
+  private findState(entryId: string): GraphState | null {
+    const row = this.sql.exec<StateRow>("SELECT * FROM states WHERE entry_id = ?", entryId).toArray()[0];
+    return row ? toState(row) : null;
+  }
+
+  private allStates(): GraphState[] {
+    return this.sql.exec<StateRow>("SELECT * FROM states ORDER BY recorded_at, entry_id").toArray().map(toState);
+  }
+
+  /** The states just before and just after a point in time (ties broken by entry id). */
+  private neighbours(recordedAt: number, entryId: string) {
+    const pick = (sql: string) =>
+      this.sql.exec<{ entry_id: string; recorded_at: number; primary_emotion: string }>(sql, recordedAt, recordedAt, entryId).toArray()[0] ?? null;
+    return {
+      prev: pick(
+        "SELECT entry_id, recorded_at, primary_emotion FROM states WHERE recorded_at < ? OR (recorded_at = ? AND entry_id < ?) ORDER BY recorded_at DESC, entry_id DESC LIMIT 1",
+      ),
+      next: pick(
+        "SELECT entry_id, recorded_at, primary_emotion FROM states WHERE recorded_at > ? OR (recorded_at = ? AND entry_id > ?) ORDER BY recorded_at, entry_id LIMIT 1",
+      ),
+    };
+  }
+
+  private addTransition(from: { entry_id: string; recorded_at: number; primary_emotion: string }, to: typeof from) {
+    this.sql.exec(
+      "INSERT INTO transitions (from_entry, to_entry, from_emotion, to_emotion, delta_ms) VALUES (?, ?, ?, ?, ?)",
+      from.entry_id,
+      to.entry_id,
+      from.primary_emotion,
+      to.primary_emotion,
+      to.recorded_at - from.recorded_at,
+    );
+  }
+
+  private linkState(state: Omit<GraphState, "triedAction"> & { triedAction: string | null }) {
+    const { prev, next } = this.neighbours(state.recordedAt, state.entryId);
+    if (prev && next) this.sql.exec("DELETE FROM transitions WHERE from_entry = ?", prev.entry_id);
+    this.sql.exec(
+      `INSERT INTO states (entry_id, revision, recorded_at, primary_emotion, valence, intensity, is_positive, ekman_scores, activities, tried_action)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      state.entryId,
+      state.revision,
+      state.recordedAt,
+      state.primaryEmotion,
+      state.valence,
+      state.intensity,
+      state.isPositive ? 1 : 0,
+      JSON.stringify(state.ekmanScores),
+      JSON.stringify(state.activities),
+      state.triedAction,
+    );
+    const self = { entry_id: state.entryId, recorded_at: state.recordedAt, primary_emotion: state.primaryEmotion };
+    if (prev) this.addTransition(prev, self);
+    if (next) this.addTransition(self, next);
+  }
+
+  private unlinkState(state: GraphState) {
+    const { prev, next } = this.neighbours(state.recordedAt, state.entryId);
+    this.sql.exec("DELETE FROM transitions WHERE from_entry = ? OR to_entry = ?", state.entryId, state.entryId);
+    this.sql.exec("DELETE FROM states WHERE entry_id = ?", state.entryId);
+    if (prev && next) this.addTransition(prev, next);
+  }
+
+  private weightedEdges(): WeightedEdge[] {
+    const rows = this.sql
+      .exec<{ from_emotion: string; to_emotion: string; delta_ms: number }>(
+        "SELECT from_emotion, to_emotion, delta_ms FROM transitions ORDER BY from_emotion, to_emotion",
+      )
+      .toArray();
+    const outgoing = new Map<string, number>();
+    const groups = new Map<string, number[]>();
+    for (const r of rows) {
+      outgoing.set(r.from_emotion, (outgoing.get(r.from_emotion) ?? 0) + 1);
+      const key = `${r.from_emotion}>${r.to_emotion}`;
+      groups.set(key, [...(groups.get(key) ?? []), r.delta_ms]);
+    }
+    return [...groups.entries()].map(([key, deltas]) => {
+      const [from, to] = key.split(">") as [EkmanEmotion, EkmanEmotion];
+      return {
+        from,
+        to,
+        count: deltas.length,
+        probability: deltas.length / outgoing.get(from)!,
+        medianMs: median(deltas)!,
+        meanMs: deltas.reduce((a, b) => a + b, 0) / deltas.length,
+      };
+    });
   }
 }

@@ -38,8 +38,15 @@ describe("DELETE /api/auth/me", () => {
     const bystanderBefore = await rowsOf(bystander.id);
 
     const graph = graphFor(env, user.id);
-    await runInDurableObject(graph, (_instance, state) => {
-      state.storage.sql.exec("INSERT INTO states (entry_id, revision, recorded_at, primary_emotion, valence) VALUES ('e', 1, 0, 'joy', 0.8)");
+    await graph.recordState({
+      entryId: "e1",
+      revision: 1,
+      recordedAt: Date.now(),
+      primaryEmotion: "joy",
+      valence: 0.8,
+      intensity: 0.6,
+      isPositive: true,
+      ekmanScores: { joy: 0.8 },
     });
     expect(await graph.stateCount()).toBe(1);
 

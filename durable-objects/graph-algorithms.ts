@@ -1,0 +1,183 @@
+// The emotional graph's reasoning, as pure functions over a person's states in time order, so each
+// rule can be checked on a constructed history: what helped before, the likeliest path to a better
+// state, recovery times and the loops a person gets stuck in.
+import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
+import { genericSuggestions } from "../worker/emotion/generic-suggestions.ts";
+import type { EmotionPath, GraphEdge, GraphState, Patterns, RecoveryEpisode, Suggestion } from "./graph-types.ts";
+
+/** How many steps after a low state still count as "that got me out". */
+export const RECOVERY_WINDOW_STEPS = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const NEGATIVE: ReadonlySet<EkmanEmotion> = new Set(["anger", "disgust", "fear", "sadness"]);
+
+export const isNegativeState = (s: GraphState) => NEGATIVE.has(s.primaryEmotion) && !s.isPositive;
+export const isNegativeEmotion = (e: EkmanEmotion) => NEGATIVE.has(e);
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function actionsOf(state: GraphState): string[] {
+  return state.triedAction ? [...state.activities, state.triedAction] : state.activities;
+}
+
+/**
+ * Every action taken in a low state of `emotion` (its activities and the suggestion the person
+ * tried) is one try; it worked if a positive state followed within the window. Tries whose outcome
+ * is not known yet (the window runs past the newest state without a positive one) are left out
+ * rather than counted as failures.
+ */
+export function historySuggestions(states: GraphState[], emotion: EkmanEmotion): Suggestion[] {
+  const stats = new Map<string, { tried: number; worked: number; times: number[] }>();
+  states.forEach((start, i) => {
+    if (start.primaryEmotion !== emotion || start.isPositive) return;
+    const window = states.slice(i + 1, i + 1 + RECOVERY_WINDOW_STEPS);
+    const recovery = window.find((s) => s.isPositive);
+    if (!recovery && window.length < RECOVERY_WINDOW_STEPS) return;
+    for (const action of new Set(actionsOf(start))) {
+      const s = stats.get(action) ?? { tried: 0, worked: 0, times: [] };
+      s.tried++;
+      if (recovery) {
+        s.worked++;
+        s.times.push(recovery.recordedAt - start.recordedAt);
+      }
+      stats.set(action, s);
+    }
+  });
+  return [...stats.entries()].map(([action, s]) => ({
+    action,
+    source: "history" as const,
+    score: (s.worked + 1) / (s.tried + 2),
+    evidence: { tried: s.tried, worked: s.worked, medianRecoveryMs: median(s.times) },
+  }));
+}
+
+/** The prior a generic suggestion carries: an action with no evidence either way. */
+const GENERIC_SCORE = 0.5;
+
+export function rankSuggestions(states: GraphState[], emotion: EkmanEmotion, limit: number): Suggestion[] {
+  const fromHistory = historySuggestions(states, emotion);
+  const known = new Set(fromHistory.map((s) => s.action));
+  const generic: Suggestion[] = genericSuggestions(emotion)
+    .filter((action) => !known.has(action))
+    .map((action) => ({ action, source: "generic", score: GENERIC_SCORE, evidence: null }));
+  return [...fromHistory, ...generic]
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.source === b.source ? 0 : a.source === "history" ? -1 : 1) ||
+        (b.evidence?.tried ?? 0) - (a.evidence?.tried ?? 0) ||
+        a.action.localeCompare(b.action),
+    )
+    .slice(0, limit);
+}
+
+export interface WeightedEdge extends GraphEdge {
+  meanMs: number;
+}
+
+/** Dijkstra over −log p: the single most probable chain of transitions from one emotion to another. */
+export function mostProbablePath(edges: WeightedEdge[], from: EkmanEmotion, to: EkmanEmotion): EmotionPath | null {
+  if (from === to) return { from, to, path: [from], probability: 1, expectedMs: 0 };
+  const cost = new Map<EkmanEmotion, number>([[from, 0]]);
+  const previous = new Map<EkmanEmotion, WeightedEdge>();
+  const done = new Set<EkmanEmotion>();
+  for (;;) {
+    let current: EkmanEmotion | null = null;
+    for (const [node, c] of cost) if (!done.has(node) && (current === null || c < cost.get(current)!)) current = node;
+    if (current === null) return null;
+    if (current === to) break;
+    done.add(current);
+    for (const edge of edges) {
+      if (edge.from !== current || edge.probability <= 0 || edge.from === edge.to) continue;
+      const next = cost.get(current)! - Math.log(edge.probability);
+      if (next < (cost.get(edge.to) ?? Infinity)) {
+        cost.set(edge.to, next);
+        previous.set(edge.to, edge);
+      }
+    }
+  }
+  const steps: WeightedEdge[] = [];
+  for (let node = to; node !== from; ) {
+    const edge = previous.get(node)!;
+    steps.unshift(edge);
+    node = edge.from;
+  }
+  return {
+    from,
+    to,
+    path: [from, ...steps.map((e) => e.to)],
+    probability: Math.exp(-cost.get(to)!),
+    expectedMs: steps.reduce((sum, e) => sum + e.meanMs, 0),
+  };
+}
+
+function recoveryEpisodes(states: GraphState[]): RecoveryEpisode[] {
+  const episodes: RecoveryEpisode[] = [];
+  states.forEach((state, i) => {
+    if (!isNegativeState(state) || (i > 0 && isNegativeState(states[i - 1]!))) return;
+    const recovery = states.slice(i + 1).find((s) => s.isPositive);
+    episodes.push({
+      startEntryId: state.entryId,
+      startedAt: state.recordedAt,
+      emotion: state.primaryEmotion,
+      recoveredAt: recovery?.recordedAt ?? null,
+      recoveryMs: recovery ? recovery.recordedAt - state.recordedAt : null,
+    });
+  });
+  return episodes;
+}
+
+/** Loops of two or three distinct negative emotions, with the chance of going round once. */
+function negativeLoops(states: GraphState[], edges: GraphEdge[]): Patterns["loops"] {
+  const p = new Map(edges.map((e) => [`${e.from}>${e.to}`, e.probability]));
+  const prob = (a: EkmanEmotion, b: EkmanEmotion) => p.get(`${a}>${b}`) ?? 0;
+  const negatives = [...NEGATIVE].sort();
+  const cycles: EkmanEmotion[][] = [];
+  for (const a of negatives) {
+    for (const b of negatives) {
+      if (b <= a) continue;
+      cycles.push([a, b]);
+      for (const c of negatives) if (c > a && c !== b) cycles.push([a, b, c]);
+    }
+  }
+  const sequence = states.map((s) => s.primaryEmotion);
+  const occurrences = (cycle: EkmanEmotion[]) => {
+    const pattern = [...cycle, cycle[0]!];
+    let n = 0;
+    for (let i = 0; i + pattern.length <= sequence.length; i++) {
+      if (pattern.every((e, k) => sequence[i + k] === e)) n++;
+    }
+    return n;
+  };
+  return cycles
+    .map((cycle) => ({
+      cycle,
+      probability: cycle.reduce((acc, e, i) => acc * prob(e, cycle[(i + 1) % cycle.length]!), 1),
+      occurrences: occurrences(cycle),
+    }))
+    .filter((loop) => loop.probability >= LOOP_MIN_PROBABILITY && loop.occurrences >= 1)
+    .sort((a, b) => b.probability - a.probability || b.occurrences - a.occurrences);
+}
+
+/** Going round the loop once is at least this likely: below it, it is not a habit worth naming. */
+export const LOOP_MIN_PROBABILITY = 0.1;
+
+export function findPatterns(states: GraphState[], edges: GraphEdge[], now: number): Patterns {
+  const episodes = recoveryEpisodes(states);
+  const recoveredBetween = (start: number, end: number) =>
+    episodes.filter((e) => e.recoveryMs !== null && e.startedAt > start && e.startedAt <= end).map((e) => e.recoveryMs!);
+  const recent = recoveredBetween(now - 90 * DAY_MS, now);
+  const previous = recoveredBetween(now - 180 * DAY_MS, now - 90 * DAY_MS);
+  const recentMedianMs = median(recent);
+  const previousMedianMs = median(previous);
+  let trend: Patterns["recovery"]["trend"] = "not-enough-data";
+  if (recent.length >= 2 && previous.length >= 2) {
+    const ratio = recentMedianMs! / Math.max(previousMedianMs!, 1);
+    trend = ratio < 0.9 ? "faster" : ratio > 1.1 ? "slower" : "steady";
+  }
+  return { episodes, recovery: { recentMedianMs, previousMedianMs, trend }, loops: negativeLoops(states, edges) };
+}

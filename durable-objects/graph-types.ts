@@ -1,0 +1,104 @@
+// The EmotionalGraph's RPC contract: zod schemas for every argument (RPC callers are checked like
+// any other boundary) and the shapes the methods answer.
+import { z } from "zod";
+import { EKMAN_EMOTIONS, type EkmanEmotion } from "../worker/emotion/taxonomy.ts";
+
+export const EmotionNameSchema = z.enum(EKMAN_EMOTIONS);
+
+const ActionNameSchema = z.string().trim().toLowerCase().min(1).max(80);
+
+export const RecordStateInputSchema = z.object({
+  entryId: z.string().min(1).max(64),
+  revision: z.number().int().positive(),
+  /** When the entry was written (ms since epoch): states are ordered by it, not by arrival. */
+  recordedAt: z.number().int().nonnegative(),
+  primaryEmotion: EmotionNameSchema,
+  valence: z.number().min(-1).max(1),
+  intensity: z.number().min(0).max(1),
+  isPositive: z.boolean(),
+  ekmanScores: z.partialRecord(EmotionNameSchema, z.number().min(0).max(1)),
+  activities: z.array(ActionNameSchema).max(40).default([]),
+  triedAction: ActionNameSchema.nullable().optional(),
+});
+export type RecordStateInput = z.input<typeof RecordStateInputSchema>;
+
+export const EntryIdSchema = z.string().min(1).max(64);
+export const HistoryLimitSchema = z.number().int().min(1).max(1000);
+export const MarkTriedInputSchema = z.object({ entryId: EntryIdSchema, action: ActionNameSchema });
+
+export interface GraphState {
+  entryId: string;
+  revision: number;
+  recordedAt: number;
+  primaryEmotion: EkmanEmotion;
+  valence: number;
+  intensity: number;
+  isPositive: boolean;
+  ekmanScores: Partial<Record<EkmanEmotion, number>>;
+  activities: string[];
+  triedAction: string | null;
+}
+
+export interface SuggestionEvidence {
+  /** Times the action came up in a low episode of this emotion. */
+  tried: number;
+  /** Of those, how often a positive state followed within three steps. */
+  worked: number;
+  /** Median time from the low state to the positive one, over the times it worked. */
+  medianRecoveryMs: number | null;
+}
+
+export interface Suggestion {
+  action: string;
+  source: "history" | "generic";
+  /** Smoothed success rate used for ranking, (worked + 1) / (tried + 2). */
+  score: number;
+  evidence: SuggestionEvidence | null;
+}
+
+export interface EmotionPath {
+  from: EkmanEmotion;
+  to: EkmanEmotion;
+  path: EkmanEmotion[];
+  probability: number;
+  expectedMs: number;
+}
+
+export interface GraphEdge {
+  from: EkmanEmotion;
+  to: EkmanEmotion;
+  count: number;
+  probability: number;
+  medianMs: number;
+}
+
+export interface EmotionGraphView {
+  nodes: { emotion: EkmanEmotion; count: number }[];
+  edges: GraphEdge[];
+  totalStates: number;
+}
+
+export interface RecoveryEpisode {
+  startEntryId: string;
+  startedAt: number;
+  emotion: EkmanEmotion;
+  recoveredAt: number | null;
+  recoveryMs: number | null;
+}
+
+export interface Patterns {
+  episodes: RecoveryEpisode[];
+  recovery: {
+    recentMedianMs: number | null;
+    previousMedianMs: number | null;
+    trend: "faster" | "slower" | "steady" | "not-enough-data";
+  };
+  loops: { cycle: EkmanEmotion[]; probability: number; occurrences: number }[];
+}
+
+export interface RecordResult {
+  state: GraphState;
+  history: GraphState[];
+  suggestions: Suggestion[];
+  pathToJoy: EmotionPath | null;
+}
