@@ -4,7 +4,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
-import { findPatterns, median, mostProbablePath, rankSuggestions, type WeightedEdge } from "./graph-algorithms.ts";
+import { findPatterns, findRecoveryMemory, median, mostProbablePath, rankSuggestions, type WeightedEdge } from "./graph-algorithms.ts";
 import { migrateGraphSchema } from "./graph-schema.ts";
 import { parseRpcArgs } from "./rpc-validation.ts";
 import {
@@ -83,6 +83,7 @@ export class EmotionalGraph extends DurableObject<Env> {
       history: states.slice(-REPLY_HISTORY).reverse(),
       suggestions: rankSuggestions(states, stored.primaryEmotion, DEFAULT_SUGGESTIONS),
       pathToJoy: mostProbablePath(this.weightedEdges(), stored.primaryEmotion, "joy"),
+      memory: findRecoveryMemory(states, stored),
     };
   }
 

@@ -3,7 +3,7 @@
 // state, recovery times and the loops a person gets stuck in.
 import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
 import { genericSuggestions } from "../worker/emotion/generic-suggestions.ts";
-import type { EmotionPath, GraphEdge, GraphState, Patterns, RecoveryEpisode, Suggestion } from "./graph-types.ts";
+import type { EmotionPath, GraphEdge, GraphState, Patterns, RecoveryEpisode, RecoveryMemory, Suggestion } from "./graph-types.ts";
 
 /** How many steps after a low state still count as "that got me out". */
 export const RECOVERY_WINDOW_STEPS = 3;
@@ -180,4 +180,24 @@ export function findPatterns(states: GraphState[], edges: GraphEdge[], now: numb
     trend = ratio < 0.9 ? "faster" : ratio > 1.1 ? "slower" : "steady";
   }
   return { episodes, recovery: { recentMedianMs, previousMedianMs, trend }, loops: negativeLoops(states, edges) };
+}
+
+const MEMORY_MIN_AGE_MS = 3 * DAY_MS;
+
+/**
+ * A past low state like the current one that was followed by recovery, to remind the person it
+ * passed. Never one of their lowest days: those are not what anyone wants brought back unasked.
+ */
+export function findRecoveryMemory(states: GraphState[], current: GraphState): RecoveryMemory | null {
+  const valences = states.map((s) => s.valence).sort((a, b) => a - b);
+  const lowestDecile = valences.length >= 10 ? valences[Math.floor(valences.length * 0.1)]! : -Infinity;
+  for (let i = states.length - 1; i >= 0; i--) {
+    const s = states[i]!;
+    if (s.entryId === current.entryId || s.recordedAt > current.recordedAt - MEMORY_MIN_AGE_MS) continue;
+    if (s.primaryEmotion !== current.primaryEmotion || s.isPositive) continue;
+    if (s.valence <= lowestDecile || s.intensity >= 0.9) continue;
+    const recovery = states.slice(i + 1, i + 1 + RECOVERY_WINDOW_STEPS).find((n) => n.isPositive);
+    if (recovery) return { entryId: s.entryId, recordedAt: s.recordedAt, recoveredAfterMs: recovery.recordedAt - s.recordedAt };
+  }
+  return null;
 }

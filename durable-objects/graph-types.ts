@@ -96,9 +96,16 @@ export interface Patterns {
   loops: { cycle: EkmanEmotion[]; probability: number; occurrences: number }[];
 }
 
+export interface RecoveryMemory {
+  entryId: string;
+  recordedAt: number;
+  recoveredAfterMs: number;
+}
+
 export interface RecordResult {
   state: GraphState;
   history: GraphState[];
   suggestions: Suggestion[];
   pathToJoy: EmotionPath | null;
+  memory: RecoveryMemory | null;
 }

@@ -28,27 +28,18 @@ describe("DELETE /api/auth/me", () => {
     const category = await json(await call("POST", "/api/settings/categories", { token: user.token, body: { name: "Mine" } }));
     await createEntry(user.token, { content: "unique kestrel words", tags: ["one", "two"], category_id: category.id });
     await createEntry(user.token, { content: "second" });
+    await call("POST", "/api/journal/entries", { token: user.token, body: { content: "A hard day, I feel low." } });
     await call("POST", "/api/auth/refresh", { body: { refresh_token: user.refreshToken } });
     await call("PUT", "/api/settings", { token: user.token, body: { theme: "dark" } });
     await createEntry(bystander.token, { content: "kestrel too", tags: ["one"] });
 
     const before = await rowsOf(user.id);
-    expect(Object.keys(before).sort()).toEqual(["categories", "entries", "entry_tags", "refresh_tokens", "settings", "tags", "users"]);
+    expect(Object.keys(before).sort()).toEqual(["categories", "entries", "entry_tags", "refresh_tokens", "replies", "settings", "tags", "users"]);
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     const bystanderBefore = await rowsOf(bystander.id);
 
     const graph = graphFor(env, user.id);
-    await graph.recordState({
-      entryId: "e1",
-      revision: 1,
-      recordedAt: Date.now(),
-      primaryEmotion: "joy",
-      valence: 0.8,
-      intensity: 0.6,
-      isPositive: true,
-      ekmanScores: { joy: 0.8 },
-    });
-    expect(await graph.stateCount()).toBe(1);
+    expect(await graph.stateCount()).toBe(3);
 
     expect((await call("DELETE", "/api/auth/me", { token: user.token, body: { password: user.password } })).status).toBe(204);
 

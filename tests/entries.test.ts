@@ -27,8 +27,9 @@ describe("POST /api/entries", () => {
       tags: ["team", "work"],
       category: { id: work.id, name: "Work" },
       revision: 1,
-      mood: { primary_emotion: null, valence: null, intensity: null },
     });
+    // Every entry is understood emotionally at once.
+    expect(entry.mood).toMatchObject({ primary_emotion: expect.any(String), is_positive: expect.any(Boolean), valence: expect.any(Number) });
     expect(Date.parse(entry.created_at)).toBeGreaterThan(Date.now() - 60_000);
     expect(await storedEntry(entry.id)).toMatchObject({ user_id: user.id, revision: 1 });
   });

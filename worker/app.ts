@@ -10,6 +10,8 @@ import { requireAuth } from "./middleware/auth.ts";
 import { apiDocsPage } from "./routes/api-docs.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { entryRoutes } from "./routes/entries.ts";
+import { graphRoutes } from "./routes/graph.ts";
+import { journalRoutes } from "./routes/journal.ts";
 import { entrySearchRoutes } from "./routes/entries-search.ts";
 import { entryTransferRoutes } from "./routes/entries-transfer.ts";
 import { settingsRoutes } from "./routes/settings.ts";
@@ -69,7 +71,7 @@ app.use("/api/*", async (c, next) => {
 });
 
 // Every resource but the account routes needs a signed-in person; auth.ts guards its own routes.
-for (const prefix of ["/api/entries", "/api/tags", "/api/settings"]) {
+for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph"]) {
   app.use(prefix, requireAuth);
   app.use(`${prefix}/*`, requireAuth);
 }
@@ -81,7 +83,9 @@ const routes = app
   .route("/api/entries", entryTransferRoutes)
   .route("/api/entries", entryRoutes)
   .route("/api/tags", tagRoutes)
-  .route("/api/settings", settingsRoutes);
+  .route("/api/settings", settingsRoutes)
+  .route("/api/journal", journalRoutes)
+  .route("/api/graph", graphRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

@@ -53,6 +53,9 @@ export const entries = sqliteTable(
     primaryEmotion: text("primary_emotion"),
     valence: real("valence"),
     intensity: real("intensity"),
+    isPositive: integer("is_positive", { mode: "boolean" }),
+    /** JSON object of Ekman group -> score, from the local model at write time. */
+    emotionScores: text("emotion_scores"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -60,6 +63,20 @@ export const entries = sqliteTable(
     index("entries_user_created").on(t.userId, t.createdAt, t.id),
     index("entries_user_category").on(t.userId, t.categoryId, t.createdAt),
   ],
+);
+
+export const replies = sqliteTable(
+  "replies",
+  {
+    id: text("id").primaryKey(),
+    entryId: text("entry_id").notNull().unique().references(() => entries.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    suggestedActions: text("suggested_actions").notNull(),
+    triedAction: text("tried_action"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("replies_user_created").on(t.userId, t.createdAt)],
 );
 
 export const tags = sqliteTable(

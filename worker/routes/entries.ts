@@ -30,7 +30,7 @@ export const entryRoutes = createRouter()
       responses: { 201: jsonResponse(EntrySchema, "The stored entry."), ...commonErrors, ...notFoundError },
     }),
     async (c) => {
-      const entry = await createEntry(getDb(c.env), c.get("user").id, c.req.valid("json"));
+      const { entry } = await createEntry(c.env, getDb(c.env), c.get("user").id, c.req.valid("json"));
       return c.json(entry, 201);
     },
   )
@@ -80,7 +80,7 @@ export const entryRoutes = createRouter()
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const entry = await updateEntry(getDb(c.env), c.get("user").id, c.req.valid("param").id, {
+      const { entry } = await updateEntry(c.env, getDb(c.env), c.get("user").id, c.req.valid("param").id, {
         content: body.content,
         title: body.title ?? null,
         tags: body.tags ?? [],
@@ -100,7 +100,7 @@ export const entryRoutes = createRouter()
       responses: { 200: jsonResponse(EntrySchema, "The updated entry."), ...commonErrors, ...notFoundError },
     }),
     async (c) => {
-      const entry = await updateEntry(getDb(c.env), c.get("user").id, c.req.valid("param").id, c.req.valid("json"));
+      const { entry } = await updateEntry(c.env, getDb(c.env), c.get("user").id, c.req.valid("param").id, c.req.valid("json"));
       return c.json(entry, 200);
     },
   )
@@ -115,7 +115,7 @@ export const entryRoutes = createRouter()
       responses: { 204: { description: "Deleted." }, ...commonErrors, ...notFoundError },
     }),
     async (c) => {
-      await deleteEntry(getDb(c.env), c.get("user").id, c.req.valid("param").id);
+      await deleteEntry(c.env, getDb(c.env), c.get("user").id, c.req.valid("param").id);
       return c.body(null, 204);
     },
   );

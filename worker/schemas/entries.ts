@@ -78,8 +78,10 @@ export const EntrySchema = z
     revision: z.number().int(),
     mood: z.object({
       primary_emotion: z.string().nullable(),
+      is_positive: z.boolean().nullable(),
       valence: z.number().nullable(),
       intensity: z.number().nullable(),
+      emotion_scores: z.record(z.string(), z.number()).nullable(),
     }),
     created_at: z.string(),
     updated_at: z.string(),

@@ -5,7 +5,9 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client.ts";
 import { categories, entries, entryTags, tags } from "../db/schema.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
+import type { RecordResult } from "../../durable-objects/graph-types.ts";
 import type { EntryInput, EntryView } from "../schemas/entries.ts";
+import { analyseAndRecord, forgetEntryEmotion } from "./entry-emotion.ts";
 
 type EntryRow = typeof entries.$inferSelect;
 
@@ -63,16 +65,22 @@ export function createEntryStatements(db: Database, userId: string, id: string, 
   ];
 }
 
-export async function createEntry(db: Database, userId: string, input: NewEntry): Promise<EntryView> {
+export interface WrittenEntry {
+  entry: EntryView;
+  graph: RecordResult;
+}
+
+/** Stores a new entry and records its emotion; answers the entry as the reader will see it. */
+export async function createEntry(env: Env, db: Database, userId: string, input: NewEntry, triedAction?: string | null): Promise<WrittenEntry> {
   await assertCategoryOwned(db, userId, input.category_id);
   const id = crypto.randomUUID();
   const [first, ...rest] = createEntryStatements(db, userId, id, input);
   await db.batch([first!, ...rest]);
-  return getEntry(db, userId, id);
+  return analyseStored(env, db, userId, id, triedAction);
 }
 
-/** Applies the given fields (undefined = unchanged) and bumps the revision. */
-export async function updateEntry(db: Database, userId: string, id: string, changes: EntryInput): Promise<EntryView> {
+/** Applies the given fields (undefined = unchanged), bumps the revision and re-analyses. */
+export async function updateEntry(env: Env, db: Database, userId: string, id: string, changes: EntryInput): Promise<WrittenEntry> {
   const existing = await findEntryRow(db, userId, id);
   if (!existing) throw notFound("entry");
   await assertCategoryOwned(db, userId, changes.category_id);
@@ -87,15 +95,23 @@ export async function updateEntry(db: Database, userId: string, id: string, chan
       .where(and(eq(entries.id, id), eq(entries.userId, userId))),
     ...(changes.tags !== undefined ? setTagsStatements(db, userId, id, changes.tags) : []),
   ]);
-  return getEntry(db, userId, id);
+  return analyseStored(env, db, userId, id);
 }
 
-export async function deleteEntry(db: Database, userId: string, id: string): Promise<void> {
+async function analyseStored(env: Env, db: Database, userId: string, id: string, triedAction?: string | null): Promise<WrittenEntry> {
+  const view = await getEntry(db, userId, id);
+  const { mood, graph } = await analyseAndRecord(env, db, userId, { ...view, createdAt: Date.parse(view.created_at) }, triedAction);
+  view.mood = mood;
+  return { entry: view, graph };
+}
+
+export async function deleteEntry(env: Env, db: Database, userId: string, id: string): Promise<void> {
   const deleted = await db
     .delete(entries)
     .where(and(eq(entries.id, id), eq(entries.userId, userId)))
     .returning({ id: entries.id });
   if (deleted.length === 0) throw notFound("entry");
+  await forgetEntryEmotion(env, userId, id);
 }
 
 function findEntryRow(db: Database, userId: string, id: string) {
@@ -143,7 +159,13 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
     tags: tagsByEntry.get(row.id) ?? [],
     category: row.categoryId ? (categoryById.get(row.categoryId) ?? null) : null,
     revision: row.revision,
-    mood: { primary_emotion: row.primaryEmotion, valence: row.valence, intensity: row.intensity },
+    mood: {
+      primary_emotion: row.primaryEmotion,
+      is_positive: row.isPositive,
+      valence: row.valence,
+      intensity: row.intensity,
+      emotion_scores: row.emotionScores ? (JSON.parse(row.emotionScores) as Record<string, number>) : null,
+    },
     created_at: new Date(row.createdAt).toISOString(),
     updated_at: new Date(row.updatedAt).toISOString(),
   }));

@@ -1,0 +1,177 @@
+// The conversational journal end to end: reply shape, emotion, suggestions with evidence from the
+// person's own history, the conversation, "I tried it", and isolation.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { graphFor } from "../worker/services/graph.ts";
+import { call, expectError, json, registerUser, type TestUser } from "./helpers/api.ts";
+
+const SAD = "I feel so sad and lonely tonight. I miss her terribly and everything feels empty.";
+const HAPPY = "Such a wonderful, happy day! I'm so grateful and excited, we laughed a lot.";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function write(user: TestUser, body: Record<string, unknown>) {
+  const res = await call("POST", "/api/journal/entries", { token: user.token, body });
+  expect(res.status).toBe(201);
+  await sleep(3); // distinct timestamps keep the order of states unambiguous
+  return json(res);
+}
+
+describe("POST /api/journal/entries", () => {
+  it("answers at once with the entry's emotion, a reply and suggested actions", async () => {
+    const user = await registerUser();
+    const body = await write(user, { content: SAD, tags: ["evening"] });
+    expect(body).toMatchObject({
+      entry_id: expect.any(String),
+      response_id: expect.any(String),
+      response: { text: expect.any(String), suggested_actions: expect.any(Array) },
+      emotion: { primary_emotion: "sadness", is_positive: false },
+    });
+    expect(body.emotion.emotion_scores.sadness).toBeGreaterThan(body.emotion.emotion_scores.joy);
+    expect(body.response.text.length).toBeGreaterThan(20);
+    expect(body.response.suggested_actions.length).toBe(3);
+    expect(body.response.suggested_actions[0]).toMatchObject({ source: "generic", evidence: null });
+
+    // Stored: the entry with its mood, the reply, and the state in the graph.
+    const entry = await json(await call("GET", `/api/entries/${body.entry_id}`, { token: user.token }));
+    expect(entry.mood).toMatchObject({ primary_emotion: "sadness", is_positive: false });
+    expect(entry.mood.valence).toBeLessThan(0);
+    const reply = await env.DB.prepare("SELECT text FROM replies WHERE id = ? AND user_id = ?").bind(body.response_id, user.id).first<{ text: string }>();
+    expect(reply!.text).toBe(body.response.text);
+    const [state] = await graphFor(env, user.id).history(1);
+    expect(state).toMatchObject({ entryId: body.entry_id, primaryEmotion: "sadness", activities: ["evening"] });
+  });
+
+  it("names what helped this person before, with the evidence", async () => {
+    const user = await registerUser();
+    for (let i = 0; i < 3; i++) {
+      await write(user, { content: SAD, tags: ["walk"] });
+      await write(user, { content: HAPPY });
+    }
+    const body = await write(user, { content: SAD });
+    const [top] = body.response.suggested_actions;
+    expect(top).toMatchObject({ action: "walk", source: "history", evidence: { tried: 3, worked: 3 } });
+    expect(top.evidence.median_recovery_ms).toBeGreaterThan(0);
+    expect(body.response.text).toContain('"walk"');
+    expect(body.response.text).toContain("3 of 3");
+  });
+
+  it("varies the wording across entries, and a positive entry gets a positive reply", async () => {
+    const user = await registerUser();
+    const texts = new Set<string>();
+    for (let i = 0; i < 6; i++) texts.add((await write(user, { content: SAD })).response.text);
+    expect(texts.size).toBeGreaterThan(1);
+    const happy = await write(user, { content: HAPPY });
+    expect(happy.emotion).toMatchObject({ primary_emotion: "joy", is_positive: true });
+    expect(happy.response.text).not.toMatch(/sorry|heavy/i);
+  });
+
+  it("credits tried_action to the previous entry, where the suggestion was made", async () => {
+    const user = await registerUser();
+    const low = await write(user, { content: SAD });
+    await write(user, { content: HAPPY, tried_action: "Call a friend" });
+    const [, previous] = await graphFor(env, user.id).history(2);
+    expect(previous).toMatchObject({ entryId: low.entry_id, triedAction: "call a friend" });
+  });
+
+  it("validates the body and needs authentication", async () => {
+    const user = await registerUser();
+    await expectError(await call("POST", "/api/journal/entries", { token: user.token, body: { content: " " } }), 400);
+    await expectError(await call("POST", "/api/journal/entries", { token: user.token, body: { content: "x".repeat(20_001) } }), 400);
+    await expectError(await call("POST", "/api/journal/entries", { token: user.token, body: { content: "ok", tried_action: "" } }), 400);
+    await expectError(await call("POST", "/api/journal/entries", { body: { content: "hello" } }), 401);
+    expect(await graphFor(env, user.id).stateCount()).toBe(0);
+  });
+});
+
+describe("GET /api/journal/conversation and POST /api/journal/entries/:id/tried", () => {
+  it("lists entries with their replies newest first, and records a tried action", async () => {
+    const user = await registerUser();
+    const first = await write(user, { content: SAD });
+    const second = await write(user, { content: HAPPY });
+    const page = await json(await call("GET", "/api/journal/conversation?limit=10", { token: user.token }));
+    expect(page.items.map((i: { entry_id: string }) => i.entry_id)).toEqual([second.entry_id, first.entry_id]);
+    expect(page.items[1]).toMatchObject({
+      content: SAD,
+      emotion: { primary_emotion: "sadness", is_positive: false },
+      response: { id: first.response_id, text: first.response.text, tried_action: null },
+    });
+
+    const action = first.response.suggested_actions[0].action;
+    const res = await call("POST", `/api/journal/entries/${first.entry_id}/tried`, { token: user.token, body: { action } });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({ entry_id: first.entry_id, tried_action: action });
+    const after = await json(await call("GET", "/api/journal/conversation", { token: user.token }));
+    expect(after.items[1].response.tried_action).toBe(action);
+    const suggestions = await json(await call("GET", "/api/graph/suggestions?emotion=sadness", { token: user.token }));
+    expect(suggestions.suggestions[0]).toMatchObject({ action, source: "history", evidence: { tried: 1, worked: 1 } });
+  });
+
+  it("validates, needs authentication, and answers 404 for someone else's entry", async () => {
+    const owner = await registerUser();
+    const other = await registerUser();
+    const entry = await write(owner, { content: SAD });
+    await expectError(await call("POST", `/api/journal/entries/${entry.entry_id}/tried`, { token: other.token, body: { action: "walk" } }), 404);
+    await expectError(await call("POST", `/api/journal/entries/${entry.entry_id}/tried`, { token: owner.token, body: {} }), 400);
+    await expectError(await call("POST", `/api/journal/entries/${entry.entry_id}/tried`, { body: { action: "walk" } }), 401);
+    await expectError(await call("GET", "/api/journal/conversation?limit=0", { token: owner.token }), 400);
+    await expectError(await call("GET", "/api/journal/conversation"), 401);
+    expect((await json(await call("GET", "/api/journal/conversation", { token: other.token }))).items).toEqual([]);
+  });
+});
+
+describe("editing and deleting through the entry routes keep the graph exact", () => {
+  it("re-analyses an edit and removes a deleted entry's state", async () => {
+    const user = await registerUser();
+    const a = await write(user, { content: SAD });
+    const b = await write(user, { content: SAD });
+    await write(user, { content: HAPPY });
+    const edited = await json(await call("PATCH", `/api/entries/${b.entry_id}`, { token: user.token, body: { content: HAPPY } }));
+    expect(edited).toMatchObject({ revision: 2, mood: { primary_emotion: "joy", is_positive: true } });
+    let graph = await json(await call("GET", "/api/graph", { token: user.token }));
+    expect(graph.edges.map((e: { from: string; to: string; count: number }) => `${e.from}>${e.to}:${e.count}`).sort()).toEqual(["joy>joy:1", "sadness>joy:1"]);
+
+    await call("DELETE", `/api/entries/${a.entry_id}`, { token: user.token });
+    graph = await json(await call("GET", "/api/graph", { token: user.token }));
+    expect(graph.total_states).toBe(2);
+    expect(graph.edges).toEqual([{ from: "joy", to: "joy", count: 1, probability: 1, median_ms: expect.any(Number) }]);
+  });
+});
+
+describe("/api/graph routes", () => {
+  it("answers the graph, suggestions, path, history and patterns for the person only", async () => {
+    const user = await registerUser();
+    const other = await registerUser();
+    await write(user, { content: SAD, tags: ["walk"] });
+    await write(user, { content: HAPPY });
+    const graph = await json(await call("GET", "/api/graph", { token: user.token }));
+    expect(graph.nodes.map((n: { emotion: string }) => n.emotion).sort()).toEqual(["joy", "sadness"]);
+    expect(graph.edges).toEqual([{ from: "sadness", to: "joy", count: 1, probability: 1, median_ms: expect.any(Number) }]);
+
+    const path = await json(await call("GET", "/api/graph/path?from=sadness", { token: user.token }));
+    expect(path.path).toMatchObject({ from: "sadness", to: "joy", path: ["sadness", "joy"], probability: 1 });
+    expect((await json(await call("GET", "/api/graph/path?from=fear&to=joy", { token: user.token }))).path).toBeNull();
+
+    const history = await json(await call("GET", "/api/graph/history?limit=1", { token: user.token }));
+    expect(history.states).toHaveLength(1);
+    expect(history.states[0]).toMatchObject({ primary_emotion: "joy", is_positive: true });
+
+    const patterns = await json(await call("GET", "/api/graph/patterns", { token: user.token }));
+    expect(patterns.episodes).toHaveLength(1);
+    expect(patterns.episodes[0].recovery_ms).toBeGreaterThan(0);
+    expect(patterns.recovery.trend).toBe("not-enough-data");
+
+    // Nobody reaches another person's graph.
+    expect(await json(await call("GET", "/api/graph", { token: other.token }))).toEqual({ nodes: [], edges: [], total_states: 0 });
+    expect((await json(await call("GET", "/api/graph/history", { token: other.token }))).states).toEqual([]);
+  });
+
+  it("validates the queries and needs authentication", async () => {
+    const user = await registerUser();
+    for (const path of ["/api/graph/suggestions", "/api/graph/suggestions?emotion=bliss", "/api/graph/path", "/api/graph/path?from=joy&to=bliss", "/api/graph/history?limit=0"]) {
+      await expectError(await call("GET", path, { token: user.token }), 400);
+    }
+    for (const path of ["/api/graph", "/api/graph/suggestions?emotion=joy", "/api/graph/path?from=joy", "/api/graph/history", "/api/graph/patterns"]) {
+      await expectError(await call("GET", path), 401);
+    }
+  });
+});

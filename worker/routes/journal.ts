@@ -1,0 +1,101 @@
+// The conversational journal: write an entry and get a reply at once; read the conversation; say
+// which suggested action you tried.
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../db/client.ts";
+import { replies } from "../db/schema.ts";
+import { createRouter } from "../lib/router.ts";
+import { bearerAuth, commonErrors, IdParamSchema, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
+import { ListEntriesQuerySchema } from "../schemas/entries.ts";
+import { ConversationItemSchema, JournalEntryBodySchema, JournalReplySchema, TriedBodySchema } from "../schemas/journal.ts";
+import { listEntryRows, toEntryViews } from "../services/entries.ts";
+import { cursorCondition, encodeCursor, entryConditions } from "../services/entry-filters.ts";
+import { emotionSummaryOf, markTried, writeJournalEntry, type SuggestedAction } from "../services/journal.ts";
+
+const tags = ["journal"];
+const security = bearerAuth;
+
+export const journalRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/entries",
+      tags,
+      security,
+      summary: "Write an entry and get Tideline's reply with suggested actions",
+      request: { body: jsonBody(JournalEntryBodySchema) },
+      responses: { 201: jsonResponse(JournalReplySchema, "The entry's emotion and the reply."), ...commonErrors },
+    }),
+    async (c) => c.json(await writeJournalEntry(c.env, getDb(c.env), c.get("user").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/conversation",
+      tags,
+      security,
+      summary: "Entries with their replies, newest first",
+      request: { query: ListEntriesQuerySchema },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(ConversationItemSchema), next_cursor: z.string().nullable() }), "A page of the conversation."),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid("query");
+      const db = getDb(c.env);
+      const userId = c.get("user").id;
+      const rows = await listEntryRows(db, and(entryConditions(db, userId, filters), cursorCondition(cursor))!, limit + 1);
+      const page = rows.slice(0, limit);
+      const views = await toEntryViews(db, userId, page);
+      const replyRows = page.length
+        ? await db
+            .select()
+            .from(replies)
+            .where(and(eq(replies.userId, userId), inArray(replies.entryId, page.map((r) => r.id))))
+            .orderBy(desc(replies.createdAt))
+        : [];
+      const replyByEntry = new Map(replyRows.map((r) => [r.entryId, r]));
+      const items = views.map((v) => {
+        const reply = replyByEntry.get(v.id);
+        return {
+          entry_id: v.id,
+          title: v.title,
+          content: v.content,
+          tags: v.tags,
+          created_at: v.created_at,
+          emotion: emotionSummaryOf(v.mood),
+          response: reply
+            ? {
+                id: reply.id,
+                text: reply.text,
+                suggested_actions: JSON.parse(reply.suggestedActions) as SuggestedAction[],
+                tried_action: reply.triedAction,
+              }
+            : null,
+        };
+      });
+      const last = page.at(-1);
+      return c.json({ items, next_cursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/entries/{id}/tried",
+      tags,
+      security,
+      summary: "Say you tried a suggested action after this entry (it counts in your graph)",
+      request: { params: IdParamSchema, body: jsonBody(TriedBodySchema) },
+      responses: {
+        200: jsonResponse(z.object({ entry_id: z.string(), tried_action: z.string() }), "Recorded."),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const state = await markTried(c.env, getDb(c.env), c.get("user").id, id, c.req.valid("json").action);
+      return c.json({ entry_id: id, tried_action: state?.triedAction ?? c.req.valid("json").action.trim().toLowerCase() }, 200);
+    },
+  );

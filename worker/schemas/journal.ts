@@ -1,0 +1,69 @@
+// Shapes of the conversational journal and the emotional graph routes.
+import { z } from "@hono/zod-openapi";
+import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
+import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, TagNameSchema } from "./entries.ts";
+
+export const EmotionQuerySchema = z.enum(EKMAN_EMOTIONS).openapi({ example: "sadness" });
+export const ActionSchema = z.string().trim().min(1, "Say which action you tried.").max(80).openapi({ example: "take a slow walk outside" });
+
+export const JournalEntryBodySchema = z
+  .object({
+    content: z
+      .string()
+      .max(MAX_ENTRY_CHARS, `An entry can be at most ${MAX_ENTRY_CHARS.toLocaleString("en")} characters.`)
+      .refine((s) => s.trim().length > 0, "Write something first: the entry is empty."),
+    tags: z.array(TagNameSchema).max(MAX_TAGS_PER_ENTRY).optional(),
+    tried_action: ActionSchema.optional().openapi({ description: "A suggested action tried since the previous entry." }),
+  })
+  .openapi("JournalEntryBody");
+
+export const EvidenceSchema = z
+  .object({ tried: z.number().int(), worked: z.number().int(), median_recovery_ms: z.number().nullable() })
+  .openapi("SuggestionEvidence");
+
+export const SuggestedActionSchema = z
+  .object({
+    action: z.string(),
+    source: z.enum(["history", "generic"]),
+    score: z.number(),
+    evidence: EvidenceSchema.nullable(),
+  })
+  .openapi("SuggestedAction");
+
+export const EmotionSummarySchema = z
+  .object({
+    primary_emotion: z.enum(EKMAN_EMOTIONS),
+    is_positive: z.boolean(),
+    emotion_scores: z.record(z.string(), z.number()),
+  })
+  .openapi("EmotionSummary");
+
+export const JournalReplySchema = z
+  .object({
+    entry_id: z.string(),
+    response_id: z.string(),
+    response: z.object({ text: z.string(), suggested_actions: z.array(SuggestedActionSchema) }),
+    emotion: EmotionSummarySchema,
+  })
+  .openapi("JournalReply");
+
+export const ConversationItemSchema = z
+  .object({
+    entry_id: z.string(),
+    title: z.string().nullable(),
+    content: z.string(),
+    tags: z.array(z.string()),
+    created_at: z.string(),
+    emotion: EmotionSummarySchema.nullable(),
+    response: z
+      .object({
+        id: z.string(),
+        text: z.string(),
+        suggested_actions: z.array(SuggestedActionSchema),
+        tried_action: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .openapi("ConversationItem");
+
+export const TriedBodySchema = z.object({ action: ActionSchema }).openapi("TriedBody");

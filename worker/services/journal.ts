@@ -1,0 +1,110 @@
+// The conversational path: store the entry, analyse it, record it in the graph, write the reply,
+// store the reply. Everything a reply needs comes back from the graph in one RPC.
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Suggestion } from "../../durable-objects/graph-types.ts";
+import type { Database } from "../db/client.ts";
+import { entries, replies } from "../db/schema.ts";
+import { EKMAN_EMOTIONS, type EkmanEmotion } from "../emotion/taxonomy.ts";
+import type { EntryView } from "../schemas/entries.ts";
+import { notFound } from "../lib/errors.ts";
+import { createEntry } from "./entries.ts";
+import { graphFor } from "./graph.ts";
+import { buildReply, type ReplyMemory } from "./reply.ts";
+
+export interface SuggestedAction {
+  action: string;
+  source: "history" | "generic";
+  score: number;
+  evidence: { tried: number; worked: number; median_recovery_ms: number | null } | null;
+}
+
+export const toSuggestedAction = (s: Suggestion): SuggestedAction => ({
+  action: s.action,
+  source: s.source,
+  score: Math.round(s.score * 1000) / 1000,
+  evidence: s.evidence ? { tried: s.evidence.tried, worked: s.evidence.worked, median_recovery_ms: s.evidence.medianRecoveryMs } : null,
+});
+
+/** The emotion part of a conversation item, from the mood stored on the entry (null until analysed). */
+export function emotionSummaryOf(mood: EntryView["mood"]) {
+  const emotion = EKMAN_EMOTIONS.find((e) => e === mood.primary_emotion);
+  if (!emotion || mood.is_positive === null) return null;
+  return { primary_emotion: emotion, is_positive: mood.is_positive, emotion_scores: mood.emotion_scores ?? {} };
+}
+
+const EXCERPT_CHARS = 90;
+
+function excerptOf(text: string): string {
+  const firstSentence = text.trim().split(/(?<=[.!?])\s/)[0] ?? "";
+  const clipped = firstSentence.length > EXCERPT_CHARS ? `${firstSentence.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, "")}…` : firstSentence;
+  return clipped.replace(/"/g, "'");
+}
+
+async function loadMemory(db: Database, userId: string, memory: { entryId: string; recordedAt: number; recoveredAfterMs: number } | null): Promise<ReplyMemory | null> {
+  if (!memory) return null;
+  const row = await db.query.entries.findFirst({
+    where: and(eq(entries.id, memory.entryId), eq(entries.userId, userId)),
+    columns: { content: true },
+  });
+  return row ? { writtenAt: memory.recordedAt, excerpt: excerptOf(row.content), recoveredAfterMs: memory.recoveredAfterMs } : null;
+}
+
+/** Credits an action tried since the last entry to that entry, where the suggestion was made. */
+async function creditPreviousEntry(env: Env, db: Database, userId: string, before: number, action: string) {
+  const previous = await db
+    .select({ id: entries.id })
+    .from(entries)
+    .where(and(eq(entries.userId, userId), lt(entries.createdAt, before)))
+    .orderBy(desc(entries.createdAt), desc(entries.id))
+    .limit(1);
+  if (!previous[0]) return;
+  await markTried(env, db, userId, previous[0].id, action);
+}
+
+export async function markTried(env: Env, db: Database, userId: string, entryId: string, action: string) {
+  const owned = await db.query.entries.findFirst({ where: and(eq(entries.id, entryId), eq(entries.userId, userId)), columns: { id: true } });
+  if (!owned) throw notFound("entry");
+  const normalised = action.trim().toLowerCase();
+  await db.update(replies).set({ triedAction: normalised }).where(and(eq(replies.entryId, entryId), eq(replies.userId, userId)));
+  return graphFor(env, userId).markTried({ entryId, action: normalised });
+}
+
+export async function writeJournalEntry(
+  env: Env,
+  db: Database,
+  userId: string,
+  input: { content: string; tags?: string[]; tried_action?: string },
+) {
+  const now = Date.now();
+  if (input.tried_action) await creditPreviousEntry(env, db, userId, now, input.tried_action);
+  const { entry, graph } = await createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now });
+  const state = graph.state;
+  const reply = buildReply({
+    entryId: entry.id,
+    emotion: state.primaryEmotion as EkmanEmotion,
+    intensity: state.intensity,
+    isPositive: state.isPositive,
+    suggestions: graph.suggestions,
+    memory: await loadMemory(db, userId, graph.memory),
+  });
+  const suggested = reply.suggested_actions.map(toSuggestedAction);
+  const responseId = crypto.randomUUID();
+  await db.insert(replies).values({
+    id: responseId,
+    entryId: entry.id,
+    userId,
+    text: reply.text,
+    suggestedActions: JSON.stringify(suggested),
+    createdAt: Date.now(),
+  });
+  return {
+    entry_id: entry.id,
+    response_id: responseId,
+    response: { text: reply.text, suggested_actions: suggested },
+    emotion: {
+      primary_emotion: state.primaryEmotion,
+      is_positive: state.isPositive,
+      emotion_scores: state.ekmanScores as Record<string, number>,
+    },
+  };
+}
