@@ -11,15 +11,18 @@ export interface FeatureConfig {
   /** Character n-grams inside words (with boundary markers); 0 disables them. */
   charMin: number;
   charMax: number;
+  /** Weight of one character n-gram occurrence (a word occurrence weighs 1). */
+  charWeight: number;
   /** Add negation-scoped variants of the tokens that follow a negator. */
   negation: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
-  hashBits: 22,
+  hashBits: 18,
   wordNgrams: 2,
-  charMin: 3,
-  charMax: 5,
+  charMin: 2,
+  charMax: 4,
+  charWeight: 0.5,
   negation: true,
 };
 
@@ -69,11 +72,10 @@ const SCOPE_END = new Set([".", ",", ";", ":", "!", "?", "..."]);
 /** Normalises the text and splits it into tokens (lower-cased; placeholders such as [NAME] kept). */
 export function tokenize(text: string): string[] {
   let t = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
-  t = t
-    .replace(/https?:\/\/\S+|www\.\S+/gi, " xxurl ")
-    .replace(/\[(name|religion|[a-z]*)\]/gi, (_m, g: string) => ` xx${g.toLowerCase() || "name"} `)
-    .replace(/&amp;/g, "&")
-    .replace(/\/s\b/g, " xxsarcasm ");
+  if (t.includes("http") || t.includes("www.")) t = t.replace(/https?:\/\/\S+|www\.\S+/gi, " xxurl ");
+  if (t.includes("[")) t = t.replace(/\[(name|religion|[a-z]*)\]/gi, (_m, g: string) => ` xx${g.toLowerCase() || "name"} `);
+  if (t.includes("&amp;")) t = t.replace(/&amp;/g, "&");
+  if (t.includes("/s")) t = t.replace(/\/s\b/g, " xxsarcasm ");
   const out: string[] = [];
   const allCaps = /\b[A-Z]{3,}\b/.test(t);
   for (const m of t.matchAll(TOKEN_RE)) {
@@ -102,6 +104,16 @@ export function tokenize(text: string): string[] {
 function fnv(seed: number, s: string): number {
   let h = seed;
   for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+// Same as fnv(seed, s.slice(from, to)) without allocating the substring.
+function fnvRange(seed: number, s: string, from: number, to: number): number {
+  let h = seed;
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
@@ -148,7 +160,7 @@ export function extractFeatures(text: string, cfg: FeatureConfig): SparseFeature
       const w = `<${tok}>`;
       for (let n = cfg.charMin; n <= cfg.charMax; n++) {
         if (n >= w.length) break;
-        for (let i = 0; i + n <= w.length; i++) add(fnv(SEED_CHAR, w.slice(i, i + n)), 0.5);
+        for (let i = 0; i + n <= w.length; i++) add(fnvRange(SEED_CHAR, w, i, i + n), cfg.charWeight);
       }
     }
     words.push(tok);
@@ -177,4 +189,200 @@ export function extractFeatures(text: string, cfg: FeatureConfig): SparseFeature
   norm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let i = 0; i < val.length; i++) val[i]! *= norm;
   return { idx, val };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compact model format and raw scoring (shared by the training script and the Worker).
+//
+// The network: hashed sparse features -> embedding bag (int8 rows, one scale per row) -> ReLU
+// hidden layer -> one sigmoid per output. Several such nets may share the vocabulary; their
+// probabilities are averaged. Outputs: 28 fine labels, then 7 Ekman groups, then 4 sentiments.
+// ---------------------------------------------------------------------------------------------
+
+export const N_FINE = 28;
+export const N_EKMAN = 7;
+export const N_SENTIMENT = 4;
+export const N_OUTPUTS = N_FINE + N_EKMAN + N_SENTIMENT;
+
+/** The committed weights module's shape (plain data; `data` is base64 of the binary blob). */
+export interface PackedModel {
+  format: 1;
+  /** Free-form description (training settings and dev figures). */
+  description: string;
+  features: FeatureConfig;
+  vocabSize: number;
+  hidden: number;
+  nets: number;
+  /** Bits per embedding value (signed, symmetric: values in [-(2^(bits-1)-1), 2^(bits-1)-1]). */
+  bits: number;
+  /** Weight of the directly trained Ekman heads vs the max of their fine labels' heads. */
+  ekmanMix: number;
+  /** Weight of the directly trained sentiment heads vs the max of their fine labels' heads. */
+  sentimentMix: number;
+  /** Decision thresholds (tuned on dev) on the combined scores. */
+  thresholds: { fine: number[]; ekman: number[]; sentiment: number[] };
+  data: string;
+}
+
+export interface Net {
+  /** Dequantised embeddings: vocabSize x hidden, row-major. */
+  emb: Float32Array;
+  /** Dequantisation scale per embedding row. */
+  rowScale: Float32Array;
+  b1: Float32Array;
+  /** hidden x N_OUTPUTS, row-major. */
+  out: Float32Array;
+  bo: Float32Array;
+}
+
+export interface DecodedModel {
+  packed: PackedModel;
+  /** hash bucket -> embedding row */
+  vocab: Map<number, number>;
+  /** hash bucket -> embedding row + 1 (0 = not in the vocabulary); 2^hashBits entries. */
+  rowOfBucket: Int32Array;
+  nets: Net[];
+}
+
+/** Row scale codes: scale = 2^((code - SCALE_BIAS) / 16). */
+export const SCALE_BIAS = 192;
+export function scaleFromCode(code: number): number {
+  return Math.pow(2, (code - SCALE_BIAS) / 16);
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Blob layout: vocabulary buckets as LEB128 varints of ascending deltas; then per net:
+ * vocabSize scale codes (uint8), vocabSize*hidden embedding values stored as `bits`-bit
+ * offset-binary integers packed LSB-first (padded to a whole byte), then float32 (little
+ * endian) b1[hidden], out[hidden*N_OUTPUTS], bo[N_OUTPUTS].
+ */
+export function decodeModel(packed: PackedModel): DecodedModel {
+  if (packed.format !== 1) throw new Error(`unsupported emotion model format ${String(packed.format)}`);
+  const bytes = base64ToBytes(packed.data);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const V = packed.vocabSize;
+  const H = packed.hidden;
+  let pos = 0;
+  const vocab = new Map<number, number>();
+  let prev = 0;
+  for (let r = 0; r < V; r++) {
+    let x = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[pos++]!;
+      x += (byte & 0x7f) * Math.pow(2, shift);
+      if (byte < 0x80) break;
+      shift += 7;
+    }
+    prev += x;
+    vocab.set(prev, r);
+  }
+  const floats = (n: number): Float32Array => {
+    const a = new Float32Array(n);
+    for (let i = 0; i < n; i++, pos += 4) a[i] = view.getFloat32(pos, true);
+    return a;
+  };
+  const nets: Net[] = [];
+  for (let k = 0; k < packed.nets; k++) {
+    const rowScale = new Float32Array(V);
+    for (let r = 0; r < V; r++) rowScale[r] = scaleFromCode(bytes[pos++]!);
+    const emb = new Float32Array(V * H);
+    const bits = packed.bits;
+    const offset = (1 << (bits - 1)) - 1;
+    const mask = (1 << bits) - 1;
+    let acc = 0;
+    let have = 0;
+    for (let i = 0; i < emb.length; i++) {
+      while (have < bits) {
+        acc |= bytes[pos++]! << have;
+        have += 8;
+      }
+      emb[i] = ((acc & mask) - offset) * rowScale[(i / H) | 0]!;
+      acc >>>= bits;
+      have -= bits;
+    }
+    const b1 = floats(H);
+    const out = floats(H * N_OUTPUTS);
+    const bo = floats(N_OUTPUTS);
+    nets.push({ emb, rowScale, b1, out, bo });
+  }
+  if (pos !== bytes.length) throw new Error("emotion model blob has an unexpected length");
+  const rowOfBucket = new Int32Array(2 ** packed.features.hashBits);
+  for (const [b, r] of vocab) rowOfBucket[b] = r + 1;
+  return { packed, vocab, rowOfBucket, nets };
+}
+
+/** Raw per-output probabilities (averaged over the nets) for a feature vector. */
+export function predictFeatures(model: DecodedModel, f: SparseFeatures): Float32Array {
+  const H = model.packed.hidden;
+  const rows: number[] = [];
+  const vals: number[] = [];
+  const table = model.rowOfBucket;
+  for (let i = 0; i < f.idx.length; i++) {
+    const r = table[f.idx[i]!]!;
+    if (r > 0) {
+      rows.push(r - 1);
+      vals.push(f.val[i]!);
+    }
+  }
+  const probs = new Float32Array(N_OUTPUTS);
+  const h = new Float32Array(H);
+  const z = new Float32Array(N_OUTPUTS);
+  for (let n = 0; n < model.nets.length; n++) {
+    const net = model.nets[n]!;
+    const emb = net.emb;
+    h.set(net.b1);
+    for (let i = 0; i < rows.length; i++) {
+      const s = vals[i]!;
+      const o = rows[i]! * H;
+      for (let j = 0; j < H; j++) h[j]! += emb[o + j]! * s;
+    }
+    z.set(net.bo);
+    for (let j = 0; j < H; j++) {
+      const hj = h[j]!;
+      if (hj <= 0) continue;
+      const o = j * N_OUTPUTS;
+      for (let k = 0; k < N_OUTPUTS; k++) z[k]! += net.out[o + k]! * hj;
+    }
+    for (let k = 0; k < N_OUTPUTS; k++) probs[k]! += 1 / (1 + Math.exp(-z[k]!));
+  }
+  const n = model.nets.length || 1;
+  for (let k = 0; k < N_OUTPUTS; k++) probs[k]! /= n;
+  return probs;
+}
+
+/**
+ * Combined scores per level from the raw outputs: fine = fine heads; Ekman / sentiment =
+ * mix * direct head + (1 - mix) * max over the group's fine heads.
+ */
+export function levelScores(
+  raw: Float32Array,
+  fineToEkman: readonly number[],
+  fineToSentiment: readonly number[],
+  ekmanMix: number,
+  sentimentMix: number,
+): { fine: Float32Array; ekman: Float32Array; sentiment: Float32Array } {
+  const fine = raw.slice(0, N_FINE);
+  const ekMax = new Float32Array(N_EKMAN);
+  const seMax = new Float32Array(N_SENTIMENT);
+  for (let f = 0; f < N_FINE; f++) {
+    const e = fineToEkman[f]!;
+    const s = fineToSentiment[f]!;
+    if (fine[f]! > ekMax[e]!) ekMax[e] = fine[f]!;
+    if (fine[f]! > seMax[s]!) seMax[s] = fine[f]!;
+  }
+  const ekman = new Float32Array(N_EKMAN);
+  for (let e = 0; e < N_EKMAN; e++) ekman[e] = ekmanMix * raw[N_FINE + e]! + (1 - ekmanMix) * ekMax[e]!;
+  const sentiment = new Float32Array(N_SENTIMENT);
+  for (let s = 0; s < N_SENTIMENT; s++) {
+    sentiment[s] = sentimentMix * raw[N_FINE + N_EKMAN + s]! + (1 - sentimentMix) * seMax[s]!;
+  }
+  return { fine, ekman, sentiment };
 }

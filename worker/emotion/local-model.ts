@@ -1,0 +1,118 @@
+// The local emotion model: a small network trained on GoEmotions by model/train.ts, whose
+// weights are committed in model/weights/emotion-model.ts and bundled into the Worker.
+// Pure TypeScript (no node: imports, no Worker APIs); decoding happens once, lazily.
+import weights from "../../model/weights/emotion-model.ts";
+import {
+  DEFAULT_FEATURE_CONFIG,
+  decodeModel,
+  extractFeatures,
+  levelScores,
+  predictFeatures,
+  type DecodedModel,
+  type PackedModel,
+} from "./features.ts";
+import {
+  EKMAN_EMOTIONS,
+  FINE_EMOTIONS,
+  FINE_TO_EKMAN_INDEX,
+  FINE_TO_SENTIMENT_INDEX,
+  SENTIMENTS,
+  type EkmanEmotion,
+  type FineEmotion,
+  type Sentiment,
+} from "./taxonomy.ts";
+import type { EmotionAnalysis, EmotionProvider } from "./types.ts";
+
+let cached: DecodedModel | undefined;
+
+function model(): DecodedModel {
+  cached ??= decodeModel(weights as PackedModel);
+  return cached;
+}
+
+/**
+ * Maps a raw probability p to a calibrated score with the class's decision threshold t landing
+ * on 0.5 (score = p^(log 0.5 / log t)): monotone, 0..1, comparable across classes, and
+ * "score >= 0.5" is exactly the tuned decision.
+ */
+function calibrate(p: number, t: number): number {
+  if (!(p > 0)) return 0;
+  if (p >= 1) return 1;
+  const tt = Math.min(0.99, Math.max(0.01, t));
+  return Math.pow(p, Math.log(0.5) / Math.log(tt));
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+function toRecord<K extends string>(labels: readonly K[], scores: ArrayLike<number>, thr: readonly number[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  labels.forEach((label, i) => {
+    out[label] = round4(calibrate(scores[i]!, thr[i] ?? 0.5));
+  });
+  return out;
+}
+
+function argmax<K extends string>(labels: readonly K[], rec: Record<K, number>): K {
+  let best = labels[0]!;
+  for (const l of labels) if (rec[l] > rec[best]) best = l;
+  return best;
+}
+
+/** The raw (uncalibrated) outputs of the model for a text: 28 fine, 7 Ekman, 4 sentiment. */
+export function rawEmotionScores(text: string): { fine: Float32Array; ekman: Float32Array; sentiment: Float32Array } {
+  const m = model();
+  const raw = predictFeatures(m, extractFeatures(text, m.packed.features ?? DEFAULT_FEATURE_CONFIG));
+  return levelScores(raw, FINE_TO_EKMAN_INDEX, FINE_TO_SENTIMENT_INDEX, m.packed.ekmanMix, m.packed.sentimentMix);
+}
+
+/**
+ * Analyses a text synchronously. Scores are calibrated so that 0.5 is each class's decision
+ * threshold (tuned on the GoEmotions dev split).
+ */
+export function analyzeEmotion(text: string): EmotionAnalysis {
+  const m = model();
+  const input = typeof text === "string" ? text : "";
+  const s = rawEmotionScores(input);
+  const thr = m.packed.thresholds;
+  const fine_scores = toRecord<FineEmotion>(FINE_EMOTIONS, s.fine, thr.fine);
+  const ekman_scores = toRecord<EkmanEmotion>(EKMAN_EMOTIONS, s.ekman, thr.ekman);
+  const sentiment_scores = toRecord<Sentiment>(SENTIMENTS, s.sentiment, thr.sentiment);
+
+  const hasText = input.trim().length > 0;
+  let primary_emotion: EkmanEmotion = argmax(EKMAN_EMOTIONS, ekman_scores);
+  if (!hasText || ekman_scores[primary_emotion] < 0.5) primary_emotion = "neutral";
+  let sentiment: Sentiment = argmax(SENTIMENTS, sentiment_scores);
+  if (!hasText || sentiment_scores[sentiment] < 0.5) sentiment = "neutral";
+
+  const pos = sentiment_scores.positive;
+  const neg = sentiment_scores.negative;
+  let valence = hasText ? pos - neg : 0;
+  // keep the sign consistent with the winning polarity
+  if (sentiment === "positive") valence = Math.max(valence, 0.05);
+  if (sentiment === "negative") valence = Math.min(valence, -0.05);
+  valence = round4(Math.max(-1, Math.min(1, valence)));
+
+  let strongest = 0;
+  for (const e of EKMAN_EMOTIONS) if (e !== "neutral") strongest = Math.max(strongest, ekman_scores[e]);
+  const intensity = hasText ? round4(Math.max(0, Math.min(1, strongest * (1 - 0.5 * ekman_scores.neutral)))) : 0;
+
+  return {
+    fine_scores,
+    ekman_scores,
+    sentiment_scores,
+    primary_emotion,
+    sentiment,
+    is_positive: sentiment === "positive",
+    valence,
+    intensity,
+  };
+}
+
+export class LocalEmotionProvider implements EmotionProvider {
+  readonly name = "local";
+  readonly model = "goemotions-embbag-mlp-v1";
+
+  analyze(text: string): Promise<EmotionAnalysis> {
+    return Promise.resolve(analyzeEmotion(text));
+  }
+}
