@@ -87,6 +87,20 @@ export class EmotionalGraph extends DurableObject<Env> {
     };
   }
 
+  /** Records many states in one transaction (an import); same rules as recordState. */
+  async recordStates(inputs: RecordStateInput[]): Promise<number> {
+    const states = parseRpcArgs("recordStates", z.array(RecordStateInputSchema).max(1000), inputs);
+    this.ctx.storage.transactionSync(() => {
+      for (const state of states) {
+        const existing = this.findState(state.entryId);
+        if (existing && existing.revision > state.revision) continue;
+        if (existing) this.unlinkState(existing);
+        this.linkState({ ...state, triedAction: state.triedAction ?? existing?.triedAction ?? null });
+      }
+    });
+    return states.length;
+  }
+
   /** Removes an entry's state (the entry was deleted); its neighbours become consecutive. */
   async removeState(entryId: string): Promise<boolean> {
     const id = parseRpcArgs("removeState", EntryIdSchema, entryId);

@@ -175,3 +175,28 @@ describe("/api/graph routes", () => {
     }
   });
 });
+
+describe("import feeds the graph", () => {
+  it("analyses imported entries and records them in time order", async () => {
+    const user = await registerUser();
+    const day = (d: number) => new Date(Date.UTC(2025, 5, d, 20)).toISOString();
+    const res = await call("POST", "/api/entries/import", {
+      token: user.token,
+      body: {
+        format: "tideline-export",
+        version: 1,
+        entries: [
+          { content: HAPPY, created_at: day(3) },
+          { content: SAD, created_at: day(1), tags: ["walk"] },
+          { content: HAPPY, created_at: day(2) },
+        ],
+      },
+    });
+    expect(await json(res)).toEqual({ created: 3, skipped_duplicates: 0 });
+    const graph = await json(await call("GET", "/api/graph", { token: user.token }));
+    expect(graph.total_states).toBe(3);
+    expect(graph.edges.map((e: { from: string; to: string }) => `${e.from}>${e.to}`).sort()).toEqual(["joy>joy", "sadness>joy"]);
+    const list = await json(await call("GET", "/api/entries", { token: user.token }));
+    expect(list.entries.every((e: { mood: { primary_emotion: string | null } }) => e.mood.primary_emotion !== null)).toBe(true);
+  });
+});

@@ -89,5 +89,5 @@ export const entryTransferRoutes = createRouter()
       request: { body: jsonBody(ExportFileSchema) },
       responses: { 200: jsonResponse(ImportResultSchema, "How many entries were created and skipped."), ...commonErrors },
     }),
-    async (c) => c.json(await importEntries(getDb(c.env), c.get("user").id, c.req.valid("json")), 200),
+    async (c) => c.json(await importEntries(c.env, getDb(c.env), c.get("user").id, c.req.valid("json")), 200),
   );

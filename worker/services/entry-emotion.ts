@@ -42,6 +42,27 @@ export function moodOf(analysis: EmotionAnalysis): StoredMood {
   };
 }
 
+const moodColumns = (mood: StoredMood) => ({
+  primaryEmotion: mood.primary_emotion,
+  valence: mood.valence,
+  intensity: mood.intensity,
+  isPositive: mood.is_positive,
+  emotionScores: JSON.stringify(mood.emotion_scores),
+});
+
+/** The graph's view of an analysed entry. */
+const stateInput = (entry: AnalysableEntry, mood: StoredMood) => ({
+  entryId: entry.id,
+  revision: entry.revision,
+  recordedAt: entry.createdAt,
+  primaryEmotion: mood.primary_emotion,
+  valence: mood.valence,
+  intensity: mood.intensity,
+  isPositive: mood.is_positive,
+  ekmanScores: mood.emotion_scores,
+  activities: entry.tags,
+});
+
 export async function analyseAndRecord(
   env: Env,
   db: Database,
@@ -52,30 +73,31 @@ export async function analyseAndRecord(
   const mood = moodOf(analyzeEmotion(textOf(entry)));
   await db
     .update(entries)
-    .set({
-      primaryEmotion: mood.primary_emotion,
-      valence: mood.valence,
-      intensity: mood.intensity,
-      isPositive: mood.is_positive,
-      emotionScores: JSON.stringify(mood.emotion_scores),
-    })
+    .set(moodColumns(mood))
     // Only if no newer edit landed meanwhile: the newest revision's emotion wins.
     .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)));
-  const graph = await graphFor(env, userId).recordState({
-    entryId: entry.id,
-    revision: entry.revision,
-    recordedAt: entry.createdAt,
-    primaryEmotion: mood.primary_emotion,
-    valence: mood.valence,
-    intensity: mood.intensity,
-    isPositive: mood.is_positive,
-    ekmanScores: mood.emotion_scores,
-    activities: entry.tags,
-    triedAction,
-  });
+  const graph = await graphFor(env, userId).recordState({ ...stateInput(entry, mood), triedAction });
   return { mood, graph };
 }
 
 export async function forgetEntryEmotion(env: Env, userId: string, entryId: string): Promise<void> {
   await graphFor(env, userId).removeState(entryId);
+}
+
+const GRAPH_BATCH = 500;
+
+/** Analyses many stored entries (an import) and records them with one graph call per batch. */
+export async function analyseAndRecordMany(env: Env, db: Database, userId: string, list: AnalysableEntry[]): Promise<void> {
+  for (let i = 0; i < list.length; i += GRAPH_BATCH) {
+    const part = list.slice(i, i + GRAPH_BATCH).map((entry) => ({ entry, mood: moodOf(analyzeEmotion(textOf(entry))) }));
+    const updates = part.map(({ entry, mood }) =>
+      db
+        .update(entries)
+        .set(moodColumns(mood))
+        .where(and(eq(entries.id, entry.id), eq(entries.userId, userId))),
+    );
+    const [first, ...rest] = updates;
+    if (first) await db.batch([first, ...rest]);
+    await graphFor(env, userId).recordStates(part.map(({ entry, mood }) => stateInput(entry, mood)));
+  }
 }

@@ -6,6 +6,7 @@ import type { Database } from "../db/client.ts";
 import { categories, entries } from "../db/schema.ts";
 import type { ExportFile } from "../schemas/transfer.ts";
 import { createEntryStatements } from "./entries.ts";
+import { analyseAndRecordMany, type AnalysableEntry } from "./entry-emotion.ts";
 
 // D1 binds at most 100 parameters per statement; lookups go in chunks below that.
 const LOOKUP_CHUNK = 90;
@@ -45,13 +46,14 @@ async function existingKeys(db: Database, userId: string, times: number[]): Prom
   return keys;
 }
 
-export async function importEntries(db: Database, userId: string, file: ExportFile) {
+export async function importEntries(env: Env, db: Database, userId: string, file: ExportFile) {
   const categoryIds = await ensureCategories(db, userId, file);
   const parsed = file.entries.map((e) => ({ ...e, createdAt: Date.parse(e.created_at) }));
   const seen = await existingKeys(db, userId, parsed.map((e) => e.createdAt));
 
   let skipped = 0;
   const statements: BatchItem<"sqlite">[][] = [];
+  const created: AnalysableEntry[] = [];
   for (const e of parsed) {
     const key = `${e.createdAt}\u0000${e.content}`;
     if (seen.has(key)) {
@@ -59,11 +61,14 @@ export async function importEntries(db: Database, userId: string, file: ExportFi
       continue;
     }
     seen.add(key);
+    const id = crypto.randomUUID();
+    const tags = [...new Set(e.tags)];
+    created.push({ id, title: e.title ?? null, content: e.content, revision: 1, createdAt: e.createdAt, tags });
     statements.push(
-      createEntryStatements(db, userId, crypto.randomUUID(), {
+      createEntryStatements(db, userId, id, {
         content: e.content,
         title: e.title ?? null,
-        tags: [...new Set(e.tags)],
+        tags,
         category_id: e.category ? (categoryIds.get(e.category.toLowerCase()) ?? null) : null,
         created_at: e.createdAt,
         updated_at: e.updated_at ? Date.parse(e.updated_at) : e.createdAt,
@@ -74,5 +79,6 @@ export async function importEntries(db: Database, userId: string, file: ExportFi
     const [first, ...rest] = group.flat();
     await db.batch([first!, ...rest]);
   }
-  return { created: statements.length, skipped_duplicates: skipped };
+  await analyseAndRecordMany(env, db, userId, created);
+  return { created: created.length, skipped_duplicates: skipped };
 }
