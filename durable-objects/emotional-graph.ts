@@ -7,6 +7,9 @@ import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
 import { findPatterns, findRecoveryMemory, median, mostProbablePath, rankSuggestions, type WeightedEdge } from "./graph-algorithms.ts";
 import { migrateGraphSchema } from "./graph-schema.ts";
 import { parseRpcArgs } from "./rpc-validation.ts";
+import { errorBody } from "../worker/lib/errors.ts";
+import { CLOSE, LiveEventSchema, type LiveEvent } from "../worker/live/events.ts";
+import { acceptSocket, broadcast, closeSocket, handleClientMessage, issueTicket, redeemTicket } from "./live-sockets.ts";
 import {
   EmotionNameSchema,
   EntryIdSchema,
@@ -152,6 +155,40 @@ export class EmotionalGraph extends DurableObject<Env> {
     return findPatterns(this.allStates(), this.weightedEdges(), parseRpcArgs("patterns", z.number().int(), now));
   }
 
+  /** A short-lived, single-use ticket for opening this person's live socket. */
+  async issueLiveTicket(): Promise<string> {
+    return issueTicket(this.sql);
+  }
+
+  /** Sends an event to every open tab of this person; answers how many received it. */
+  async broadcast(event: LiveEvent): Promise<number> {
+    return broadcast(this.ctx, parseRpcArgs("broadcast", LiveEventSchema, event));
+  }
+
+  /** Only for the live WebSocket: the Worker forwards GET /api/live here with the ticket. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+      return Response.json(errorBody("upgrade_required", "This endpoint only speaks WebSocket."), { status: 426 });
+    }
+    const secret = new URL(request.url).searchParams.get("ticket")?.split(".")[1] ?? "";
+    if (!(await redeemTicket(this.sql, secret))) {
+      return Response.json(errorBody("invalid_ticket", "The live ticket is invalid, used or expired. Ask for a new one."), { status: 401 });
+    }
+    return acceptSocket(this.ctx);
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    handleClientMessage(ws, message);
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    closeSocket(ws, code, reason);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    closeSocket(ws, 1011, "error");
+  }
+
   async stateCount(): Promise<number> {
     return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM states").one().n;
   }
@@ -162,6 +199,7 @@ export class EmotionalGraph extends DurableObject<Env> {
    * rather than missing tables.
    */
   async deleteAll(): Promise<void> {
+    for (const ws of this.ctx.getWebSockets()) closeSocket(ws, CLOSE.normal, "Account deleted");
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     migrateGraphSchema(this.sql);

@@ -23,6 +23,10 @@ const MIGRATIONS: string[][] = [
       delta_ms INTEGER NOT NULL
     )`,
   ],
+  [
+    // Single-use tickets that open a live WebSocket; stored hashed, expired ones swept on issue.
+    "CREATE TABLE live_tickets (ticket_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)",
+  ],
 ];
 
 export function migrateGraphSchema(sql: SqlStorage): void {

@@ -4,6 +4,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { graphFor } from "../worker/services/graph.ts";
 import { call, createEntry, json, registerUser } from "./helpers/api.ts";
+import { deliver } from "./queues/helpers.ts";
 
 async function userTables(): Promise<string[]> {
   // D1 refuses PRAGMA table_info, so the columns are read from each table's CREATE statement.
@@ -32,9 +33,10 @@ describe("DELETE /api/auth/me", () => {
     await call("POST", "/api/auth/refresh", { body: { refresh_token: user.refreshToken } });
     await call("PUT", "/api/settings", { token: user.token, body: { theme: "dark" } });
     await createEntry(bystander.token, { content: "kestrel too", tags: ["one"] });
+    await deliver({ type: "weekly-summary", userId: user.id, weekEnd: "2026-11-22", until: Date.now() + 1000 });
 
     const before = await rowsOf(user.id);
-    expect(Object.keys(before).sort()).toEqual(["categories", "entries", "entry_tags", "refresh_tokens", "replies", "settings", "tags", "users"]);
+    expect(Object.keys(before).sort()).toEqual(["categories", "entries", "entry_tags", "insights", "refresh_tokens", "replies", "settings", "tags", "users", "weekly_summaries"]);
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     const bystanderBefore = await rowsOf(bystander.id);
 

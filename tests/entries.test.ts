@@ -97,11 +97,15 @@ describe("GET /api/entries", () => {
     expect(await ids("from=2025-01-01&to=2025-01-15")).toEqual([walk.id]);
     expect(await ids("to=2025-01-14")).toEqual([]);
     expect(await ids("from=2025-01-16T00:00:00Z")).toEqual([cooked.id]);
+    await env.DB.prepare("UPDATE entries SET primary_emotion = 'joy' WHERE id = ?").bind(walk.id).run();
+    await env.DB.prepare("UPDATE entries SET primary_emotion = 'sadness' WHERE id = ?").bind(cooked.id).run();
+    expect(await ids("emotion=joy")).toEqual([walk.id]);
+    expect(await ids("emotion=sadness&tag=walk")).toEqual([]);
   });
 
   it("refuses bad filters and cursors with 400", async () => {
     const user = await registerUser();
-    for (const query of ["limit=0", "limit=51", "from=yesterday", "cursor=%%%", "cursor=bm90LWEtY3Vyc29y", "category_id=1", "from=2025-02-01&to=2025-01-01"]) {
+    for (const query of ["limit=0", "limit=51", "from=yesterday", "cursor=%%%", "cursor=bm90LWEtY3Vyc29y", "category_id=1", "from=2025-02-01&to=2025-01-01", "emotion=bliss"]) {
       await expectError(await call("GET", `/api/entries?${query}`, { token: user.token }), 400);
     }
   });

@@ -8,29 +8,30 @@ describe("GET and PUT /api/settings", () => {
     const user = await registerUser();
     const res = await call("GET", "/api/settings", { token: user.token });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ timezone: "UTC", theme: "system", reminder_time: null, ai_analysis: true });
+    expect(await json(res)).toEqual({ timezone: "UTC", theme: "system", reminder_time: null, ai_analysis: true, weekly_summary_day: 0 });
   });
 
   it("changes only the settings sent and keeps them", async () => {
     const user = await registerUser();
     const res = await call("PUT", "/api/settings", { token: user.token, body: { timezone: "Europe/Paris", reminder_time: "21:30" } });
-    expect(await json(res)).toEqual({ timezone: "Europe/Paris", theme: "system", reminder_time: "21:30", ai_analysis: true });
-    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, theme: "dark", reminder_time: null } });
+    expect(await json(res)).toEqual({ timezone: "Europe/Paris", theme: "system", reminder_time: "21:30", ai_analysis: true, weekly_summary_day: 0 });
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, theme: "dark", reminder_time: null, weekly_summary_day: 5 } });
     expect(await json(await call("GET", "/api/settings", { token: user.token }))).toEqual({
       timezone: "Europe/Paris",
       theme: "dark",
       reminder_time: null,
       ai_analysis: false,
+      weekly_summary_day: 5,
     });
   });
 
   it("refuses unknown time zones, bad times, themes and empty changes, changing nothing", async () => {
     const user = await registerUser();
     const error = await expectError(
-      await call("PUT", "/api/settings", { token: user.token, body: { timezone: "Mars/Olympus", reminder_time: "25:00", theme: "neon" } }),
+      await call("PUT", "/api/settings", { token: user.token, body: { timezone: "Mars/Olympus", reminder_time: "25:00", theme: "neon", weekly_summary_day: 7 } }),
       400,
     );
-    expect(error.details!.map((d) => d.path).sort()).toEqual(["reminder_time", "theme", "timezone"]);
+    expect(error.details!.map((d) => d.path).sort()).toEqual(["reminder_time", "theme", "timezone", "weekly_summary_day"]);
     await expectError(await call("PUT", "/api/settings", { token: user.token, body: {} }), 400);
     expect((await json(await call("GET", "/api/settings", { token: user.token }))).timezone).toBe("UTC");
   });

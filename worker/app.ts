@@ -6,8 +6,12 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppBindings } from "./lib/context.ts";
 import { ApiError, errorBody, handleError } from "./lib/errors.ts";
-import { requireAuth } from "./middleware/auth.ts";
+import { requireAdmin, requireAuth } from "./middleware/auth.ts";
+import { adminRoutes } from "./routes/admin.ts";
 import { apiDocsPage } from "./routes/api-docs.ts";
+import { insightRoutes } from "./routes/insights.ts";
+import { liveRoutes } from "./routes/live.ts";
+import { promptRoutes } from "./routes/prompts.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { entryRoutes } from "./routes/entries.ts";
 import { graphRoutes } from "./routes/graph.ts";
@@ -71,10 +75,11 @@ app.use("/api/*", async (c, next) => {
 });
 
 // Every resource but the account routes needs a signed-in person; auth.ts guards its own routes.
-for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph"]) {
+for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph", "/api/insights", "/api/admin", "/api/prompts"]) {
   app.use(prefix, requireAuth);
   app.use(`${prefix}/*`, requireAuth);
 }
+app.use("/api/admin/*", requireAdmin);
 
 const routes = app
   .route("/api/auth", authRoutes)
@@ -85,7 +90,11 @@ const routes = app
   .route("/api/tags", tagRoutes)
   .route("/api/settings", settingsRoutes)
   .route("/api/journal", journalRoutes)
-  .route("/api/graph", graphRoutes);
+  .route("/api/graph", graphRoutes)
+  .route("/api", insightRoutes)
+  .route("/api/live", liveRoutes)
+  .route("/api/admin", adminRoutes)
+  .route("/api/prompts", promptRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

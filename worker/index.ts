@@ -1,21 +1,18 @@
-// The Worker's entry point: HTTP goes to the Hono app, queue batches to their consumers; the
-// Durable Object classes are exported from here so the runtime can find them.
+// The Worker's entry point: HTTP goes to the Hono app, queue batches to their consumers, the daily
+// cron to the weekly-summary scheduler; the Durable Object class is exported for the runtime.
+import { consumeQueue } from "../queues/consumer.ts";
+import { enqueueWeeklySummaries } from "../queues/schedule-weekly.ts";
 import app from "./app.ts";
-import { handleInsightBatch, INSIGHT_DEAD_LETTER_QUEUE } from "../queues/insight-jobs.ts";
 
 export { EmotionalGraph } from "../durable-objects/emotional-graph.ts";
 export type { AppType } from "./app.ts";
 
-export default {
+const handler: Required<Pick<ExportedHandler<Env>, "fetch" | "queue" | "scheduled">> = {
   fetch: app.fetch,
-  async queue(batch, env) {
-    if (batch.queue === INSIGHT_DEAD_LETTER_QUEUE) {
-      for (const message of batch.messages) {
-        console.error("insight-jobs-dlq: job gave up after retries", message.id, JSON.stringify(message.body));
-        message.ack();
-      }
-      return;
-    }
-    await handleInsightBatch(batch, env);
+  queue: consumeQueue,
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(enqueueWeeklySummaries(env, controller.scheduledTime));
   },
-} satisfies ExportedHandler<Env>;
+};
+
+export default handler;

@@ -106,6 +106,8 @@ export const settings = sqliteTable("settings", {
   theme: text("theme", { enum: ["system", "light", "dark"] }).notNull().default("system"),
   reminderTime: text("reminder_time"),
   aiAnalysis: integer("ai_analysis", { mode: "boolean" }).notNull().default(true),
+  /** 0 = Sunday … 6 = Saturday, in the person's time zone. */
+  weeklySummaryDay: integer("weekly_summary_day").notNull().default(0),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -114,4 +116,52 @@ export const entriesFts = sqliteTable("entries_fts", {
   rowid: integer("rowid").notNull(),
   title: text("title"),
   content: text("content"),
+});
+
+export const insights = sqliteTable(
+  "insights",
+  {
+    entryId: text("entry_id").primaryKey().references(() => entries.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    status: text("status", { enum: ["pending", "ready", "failed"] }).notNull(),
+    provider: text("provider"),
+    model: text("model"),
+    sentiment: text("sentiment"),
+    primaryEmotion: text("primary_emotion"),
+    sentimentScores: text("sentiment_scores"),
+    ekmanScores: text("ekman_scores"),
+    fineScores: text("fine_scores"),
+    topics: text("topics"),
+    summary: text("summary"),
+    questions: text("questions"),
+    beliefs: text("beliefs"),
+    challenges: text("challenges"),
+    actionItems: text("action_items"),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("insights_user_status").on(t.userId, t.status), index("insights_status_updated").on(t.status, t.updatedAt)],
+);
+
+export const weeklySummaries = sqliteTable(
+  "weekly_summaries",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    weekEnd: text("week_end").notNull(),
+    data: text("data").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("weekly_summaries_user_week").on(t.userId, t.weekEnd)],
+);
+
+/** The seeded prompt library (shared by everyone, read-only). */
+export const prompts = sqliteTable("prompts", {
+  id: integer("id").primaryKey(),
+  category: text("category").notNull(),
+  mood: text("mood", { enum: ["any", "positive", "negative"] }).notNull(),
+  text: text("text").notNull(),
 });

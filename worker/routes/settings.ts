@@ -29,7 +29,13 @@ async function readSettings(db: Database, userId: string): Promise<z.infer<typeo
   // The row is made at sign-up; creating it here too keeps older accounts working.
   await db.insert(settings).values({ userId, updatedAt: Date.now() }).onConflictDoNothing();
   const row = (await db.query.settings.findFirst({ where: eq(settings.userId, userId) }))!;
-  return { timezone: row.timezone, theme: row.theme, reminder_time: row.reminderTime, ai_analysis: row.aiAnalysis };
+  return {
+    timezone: row.timezone,
+    theme: row.theme,
+    reminder_time: row.reminderTime,
+    ai_analysis: row.aiAnalysis,
+    weekly_summary_day: row.weeklySummaryDay,
+  };
 }
 
 async function findCategory(db: Database, userId: string, id: string) {
@@ -80,6 +86,7 @@ export const settingsRoutes = createRouter()
           theme: body.theme,
           reminderTime: body.reminder_time,
           aiAnalysis: body.ai_analysis,
+          weeklySummaryDay: body.weekly_summary_day,
           updatedAt: Date.now(),
         })
         .where(eq(settings.userId, userId));

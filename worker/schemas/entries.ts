@@ -57,6 +57,7 @@ export const EntryFiltersSchema = z.object({
   to: DateBoundSchema.optional().openapi({ description: "Entries written before this time, or on or before this date." }),
   tag: TagNameSchema.optional(),
   category_id: z.uuid().optional(),
+  emotion: z.enum(["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]).optional().openapi({ description: "Primary emotion of the entry." }),
 });
 export type EntryFilters = z.infer<typeof EntryFiltersSchema>;
 
@@ -83,6 +84,7 @@ export const EntrySchema = z
       intensity: z.number().nullable(),
       emotion_scores: z.record(z.string(), z.number()).nullable(),
     }),
+    insight_status: z.enum(["pending", "ready", "failed"]).nullable().openapi({ description: "The background insight's state; null when AI analysis is off." }),
     created_at: z.string(),
     updated_at: z.string(),
   })

@@ -3,11 +3,12 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client.ts";
-import { categories, entries, entryTags, tags } from "../db/schema.ts";
+import { categories, entries, entryTags, insights, tags } from "../db/schema.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
 import type { RecordResult } from "../../durable-objects/graph-types.ts";
 import type { EntryInput, EntryView } from "../schemas/entries.ts";
 import { analyseAndRecord, forgetEntryEmotion } from "./entry-emotion.ts";
+import { enqueueEntryAnalysis } from "./insight-jobs.ts";
 
 type EntryRow = typeof entries.$inferSelect;
 
@@ -76,7 +77,9 @@ export async function createEntry(env: Env, db: Database, userId: string, input:
   const id = crypto.randomUUID();
   const [first, ...rest] = createEntryStatements(db, userId, id, input);
   await db.batch([first!, ...rest]);
-  return analyseStored(env, db, userId, id, triedAction);
+  const written = await analyseStored(env, db, userId, id, triedAction);
+  written.entry.insight_status = (await enqueueEntryAnalysis(env, db, userId, [written.entry])) > 0 ? "pending" : null;
+  return written;
 }
 
 /** Applies the given fields (undefined = unchanged), bumps the revision and re-analyses. */
@@ -95,7 +98,9 @@ export async function updateEntry(env: Env, db: Database, userId: string, id: st
       .where(and(eq(entries.id, id), eq(entries.userId, userId))),
     ...(changes.tags !== undefined ? setTagsStatements(db, userId, id, changes.tags) : []),
   ]);
-  return analyseStored(env, db, userId, id);
+  const written = await analyseStored(env, db, userId, id);
+  if ((await enqueueEntryAnalysis(env, db, userId, [written.entry])) > 0) written.entry.insight_status = "pending";
+  return written;
 }
 
 async function analyseStored(env: Env, db: Database, userId: string, id: string, triedAction?: string | null): Promise<WrittenEntry> {
@@ -135,7 +140,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const categoryIds = [...new Set(rows.map((r) => r.categoryId).filter((c): c is string => c !== null))];
-  const [tagRows, categoryRows] = await Promise.all([
+  const [tagRows, categoryRows, insightRows] = await Promise.all([
     db
       .select({ entryId: entryTags.entryId, name: tags.name })
       .from(entryTags)
@@ -148,7 +153,12 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
           .select({ id: categories.id, name: categories.name, color: categories.color })
           .from(categories)
           .where(and(eq(categories.userId, userId), inArray(categories.id, categoryIds))),
+    db
+      .select({ entryId: insights.entryId, status: insights.status })
+      .from(insights)
+      .where(and(eq(insights.userId, userId), inArray(insights.entryId, ids))),
   ]);
+  const insightStatus = new Map(insightRows.map((i) => [i.entryId, i.status]));
   const tagsByEntry = new Map<string, string[]>();
   for (const t of tagRows) tagsByEntry.set(t.entryId, [...(tagsByEntry.get(t.entryId) ?? []), t.name]);
   const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
@@ -166,6 +176,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
       intensity: row.intensity,
       emotion_scores: row.emotionScores ? (JSON.parse(row.emotionScores) as Record<string, number>) : null,
     },
+    insight_status: insightStatus.get(row.id) ?? null,
     created_at: new Date(row.createdAt).toISOString(),
     updated_at: new Date(row.updatedAt).toISOString(),
   }));

@@ -71,13 +71,24 @@ export async function analyseAndRecord(
   triedAction?: string | null,
 ): Promise<{ mood: StoredMood; graph: RecordResult }> {
   const mood = moodOf(analyzeEmotion(textOf(entry)));
+  return { mood, graph: await recordMood(env, db, userId, entry, mood, triedAction) };
+}
+
+/** Stores a mood on the entry and in the graph (also used when deep analysis refines it). */
+export async function recordMood(
+  env: Env,
+  db: Database,
+  userId: string,
+  entry: AnalysableEntry,
+  mood: StoredMood,
+  triedAction?: string | null,
+): Promise<RecordResult> {
   await db
     .update(entries)
     .set(moodColumns(mood))
     // Only if no newer edit landed meanwhile: the newest revision's emotion wins.
     .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)));
-  const graph = await graphFor(env, userId).recordState({ ...stateInput(entry, mood), triedAction });
-  return { mood, graph };
+  return graphFor(env, userId).recordState({ ...stateInput(entry, mood), triedAction });
 }
 
 export async function forgetEntryEmotion(env: Env, userId: string, entryId: string): Promise<void> {

@@ -17,6 +17,7 @@ export function entryConditions(db: Database, userId: string, filters: EntryFilt
     conditions.push(lt(entries.createdAt, to));
   }
   if (filters.category_id) conditions.push(eq(entries.categoryId, filters.category_id));
+  if (filters.emotion) conditions.push(eq(entries.primaryEmotion, filters.emotion));
   if (filters.tag) {
     conditions.push(
       exists(

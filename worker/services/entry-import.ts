@@ -7,6 +7,7 @@ import { categories, entries } from "../db/schema.ts";
 import type { ExportFile } from "../schemas/transfer.ts";
 import { createEntryStatements } from "./entries.ts";
 import { analyseAndRecordMany, type AnalysableEntry } from "./entry-emotion.ts";
+import { enqueueEntryAnalysis } from "./insight-jobs.ts";
 
 // D1 binds at most 100 parameters per statement; lookups go in chunks below that.
 const LOOKUP_CHUNK = 90;
@@ -80,5 +81,6 @@ export async function importEntries(env: Env, db: Database, userId: string, file
     await db.batch([first!, ...rest]);
   }
   await analyseAndRecordMany(env, db, userId, created);
+  await enqueueEntryAnalysis(env, db, userId, created);
   return { created: created.length, skipped_duplicates: skipped };
 }

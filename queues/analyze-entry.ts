@@ -1,0 +1,76 @@
+// The deep analysis of one entry: load it (skip if gone or superseded), run the configured
+// provider, write the insight, refine the graph if the emotion changed, and tell the person's tabs.
+// Safe to run twice: the insight upsert and the graph record are both keyed by entry and revision.
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../worker/db/client.ts";
+import { entries, entryTags, insights, tags } from "../worker/db/schema.ts";
+import { emotionProviderFor } from "../worker/emotion/provider.ts";
+import { extractInsightLocally } from "../worker/insights/local-insights.ts";
+import type { InsightContent } from "../worker/insights/types.ts";
+import { extractInsightWithWorkersAi } from "../worker/insights/workers-ai-insights.ts";
+import { moodOf, recordMood, textOf } from "../worker/services/entry-emotion.ts";
+import { graphFor } from "../worker/services/graph.ts";
+import { saveReadyInsight } from "../worker/services/insights.ts";
+import type { InsightJob } from "./messages.ts";
+
+/** After this many failed tries of the language model, the local methods write the insight. */
+export const LLM_ATTEMPTS = 3;
+
+export type AnalyzeOutcome = "analysed" | "entry-gone" | "superseded" | "already-done";
+
+async function insightContent(env: Env, text: string, analysis: Parameters<typeof extractInsightLocally>[1], attempts: number) {
+  if (env.AI_PROVIDER !== "workers-ai") return { content: extractInsightLocally(text, analysis), model: null };
+  try {
+    const { model, ...content } = await extractInsightWithWorkersAi(env.AI, text, analysis);
+    return { content: content as InsightContent, model };
+  } catch (err) {
+    // Let the queue retry with backoff; the last tries settle for the honest local methods.
+    if (attempts < LLM_ATTEMPTS) throw err;
+    console.warn("insight: language model kept failing, using local extraction", err instanceof Error ? err.message : err);
+    return { content: extractInsightLocally(text, analysis), model: null };
+  }
+}
+
+export async function analyzeEntry(env: Env, db: Database, job: InsightJob, attempts: number): Promise<AnalyzeOutcome> {
+  const entry = await db.query.entries.findFirst({ where: and(eq(entries.id, job.entryId), eq(entries.userId, job.userId)) });
+  if (!entry) return "entry-gone";
+  if (entry.revision > job.revision) return "superseded";
+  const existing = await db.query.insights.findFirst({ where: and(eq(insights.entryId, job.entryId), eq(insights.userId, job.userId)) });
+  if (existing && existing.status === "ready" && existing.revision >= job.revision) return "already-done";
+
+  const text = textOf(entry);
+  const { analysis, provider, model } = await emotionProviderFor(env).analyzeWithProvenance(text);
+  const { content, model: contentModel } = await insightContent(env, text, analysis, attempts);
+  const saved = await saveReadyInsight(db, {
+    entryId: entry.id,
+    userId: job.userId,
+    revision: job.revision,
+    provider,
+    model: contentModel && contentModel !== model ? `${model} + ${contentModel}` : model,
+    analysis,
+    content,
+  });
+  if (!saved) return "superseded";
+
+  const graph = graphFor(env, job.userId);
+  const mood = moodOf(analysis);
+  if (mood.primary_emotion !== entry.primaryEmotion) {
+    // The deeper model reads the entry differently: the graph follows the better reading.
+    const tagRows = await db
+      .select({ name: tags.name })
+      .from(entryTags)
+      .innerJoin(tags, eq(tags.id, entryTags.tagId))
+      .where(and(eq(entryTags.entryId, entry.id), eq(entryTags.userId, job.userId)));
+    await recordMood(env, db, job.userId, { ...entry, tags: tagRows.map((t) => t.name) }, mood);
+    await graph.broadcast({ type: "graph.updated", entry_id: entry.id, primary_emotion: mood.primary_emotion });
+  }
+  await graph.broadcast({
+    type: "insight.ready",
+    entry_id: entry.id,
+    revision: job.revision,
+    summary: content.summary,
+    topics: content.topics,
+    questions: content.questions,
+  });
+  return "analysed";
+}

@@ -1,0 +1,26 @@
+// The insight-jobs queue's message contract, checked with zod on the way in.
+import { z } from "zod";
+
+export const InsightJobSchema = z.object({
+  type: z.literal("analyze-entry"),
+  entryId: z.uuid(),
+  userId: z.uuid(),
+  revision: z.number().int().positive(),
+});
+export type InsightJob = z.infer<typeof InsightJobSchema>;
+
+export const WeeklySummaryJobSchema = z.object({
+  type: z.literal("weekly-summary"),
+  userId: z.uuid(),
+  /** The last day of the week, in the person's time zone. */
+  weekEnd: z.iso.date(),
+  /** The moment the week ends (the cron run that asked for it), in ms. */
+  until: z.number().int().positive(),
+});
+export type WeeklySummaryJob = z.infer<typeof WeeklySummaryJobSchema>;
+
+export const QueueMessageSchema = z.discriminatedUnion("type", [InsightJobSchema, WeeklySummaryJobSchema]);
+export type QueueMessage = z.infer<typeof QueueMessageSchema>;
+
+export const INSIGHT_QUEUE = "insight-jobs";
+export const INSIGHT_DEAD_LETTER_QUEUE = "insight-jobs-dlq";

@@ -1,0 +1,105 @@
+// Small text utilities for the local insight extractor: a bounded view of the entry, sentence and
+// clause splitting that keeps the person's own wording, clipping, and a stable hash.
+
+/** Work is capped here so a pasted novel costs the same as a long entry. */
+export const MAX_ANALYSED_CHARS = 20_000;
+
+/**
+ * Curly and modifier apostrophes become "'" so one set of patterns matches phones and keyboards.
+ * One character maps to one character, so offsets found on the normalised copy hold for the original.
+ */
+export function normaliseApostrophes(s: string): string {
+  return s.replace(/[\u2018\u2019\u02BC\u2032`]/g, "'");
+}
+
+const SENTENCE_END = /([.!?\u2026]+["'\u201D\u2019)\]]*)(?=\s|$)|\n+/g;
+/** A full stop after these is not the end of a sentence. */
+const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "vs", "prof", "jr", "sr", "approx", "e.g", "i.e", "mt"]);
+
+function isAbbreviation(text: string, dotIndex: number): boolean {
+  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dotIndex - 8), dotIndex))?.[1]?.toLowerCase() ?? "";
+  // a lone capital is an initial ("J. Smith"), except the pronoun "I"
+  return ABBREVIATIONS.has(before) || (before.length === 1 && before !== "i" && /\p{Lu}/u.test(text[dotIndex - 1] ?? ""));
+}
+
+/** Sentences in order, trimmed; line breaks also end a sentence, since journals are often written in lines. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m[1] === "." && isAbbreviation(text, m.index)) continue;
+    const piece = text.slice(start, m.index + (m[1]?.length ?? 0)).trim();
+    if (piece) out.push(piece);
+    start = m.index + m[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+const CLAUSE_BREAK = /\s*[;:\u2014\u2013]\s*|\s+-\s+|,?\s+but\s+|,\s*(?:and|so|yet|although|though|because)\s+/gi;
+const LEADING_LINK = /^(?:and|but|so|yet|also|plus|then|because|although|though|anyway)\b[\s,]*/i;
+
+/** Clauses of a sentence, so a belief and an intention in one sentence are quoted apart. */
+export function splitClauses(sentence: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    if (m[0].length === 0) {
+      CLAUSE_BREAK.lastIndex++;
+      continue;
+    }
+    out.push(sentence.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  out.push(sentence.slice(start));
+  return out.map((c) => c.trim().replace(LEADING_LINK, "")).filter((c) => c.length > 0);
+}
+
+/** Cuts at a word boundary and marks the cut, so a quote is never silently truncated mid-word. */
+export function clip(s: string, max: number): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  let cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, "")}\u2026`;
+}
+
+/** FNV-1a: a stable seed so the same entry always gets the same questions. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return NON_ASCII_WORD_CHAR.test(ch);
+}
+
+/**
+ * Calls back with the [start, end) of each word: letters and digits, joined across an inner
+ * apostrophe or hyphen ("don't", "well-being"). A hand-written scan: a Unicode regex costs
+ * several times more on a long entry.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (isWordChar(code, text[i] ?? "")) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && (code === 39 || code === 45) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)) continue;
+    if (start >= 0) visit(start, i);
+    start = -1;
+  }
+}

@@ -1,0 +1,40 @@
+// The producer side of deep analysis: mark an entry's insight pending for its revision and send the
+// job, unless the person switched AI analysis off. Imports send in batches.
+import { and, eq, sql } from "drizzle-orm";
+import type { InsightJob } from "../../queues/messages.ts";
+import type { Database } from "../db/client.ts";
+import { insights, settings } from "../db/schema.ts";
+
+/** Queues.sendBatch takes at most 100 messages per call. */
+const SEND_BATCH = 100;
+
+export async function aiAnalysisEnabled(db: Database, userId: string): Promise<boolean> {
+  const row = await db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { aiAnalysis: true } });
+  return row?.aiAnalysis ?? true;
+}
+
+/** A pending row for this revision; never moves an insight back to an older revision. */
+function markPending(db: Database, userId: string, entryId: string, revision: number) {
+  const now = Date.now();
+  return db
+    .insert(insights)
+    .values({ entryId, userId, revision, status: "pending", attempts: 0, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: insights.entryId,
+      set: { revision, status: "pending", error: null, attempts: 0, updatedAt: now },
+      setWhere: and(eq(insights.userId, userId), sql`${insights.revision} <= ${revision}`),
+    });
+}
+
+export async function enqueueEntryAnalysis(env: Env, db: Database, userId: string, list: { id: string; revision: number }[]): Promise<number> {
+  if (list.length === 0 || !(await aiAnalysisEnabled(db, userId))) return 0;
+  for (let i = 0; i < list.length; i += SEND_BATCH) {
+    const part = list.slice(i, i + SEND_BATCH);
+    const [first, ...rest] = part.map((e) => markPending(db, userId, e.id, e.revision));
+    await db.batch([first!, ...rest]);
+    const jobs: InsightJob[] = part.map((e) => ({ type: "analyze-entry", entryId: e.id, userId, revision: e.revision }));
+    if (jobs.length === 1) await env.INSIGHT_JOBS.send(jobs[0]);
+    else await env.INSIGHT_JOBS.sendBatch(jobs.map((body) => ({ body })));
+  }
+  return list.length;
+}
