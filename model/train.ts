@@ -14,7 +14,6 @@ import {
   N_EKMAN,
   N_FINE,
   N_OUTPUTS,
-  N_SENTIMENT,
   SCALE_BIAS,
   decodeModel,
   extractFeatures,

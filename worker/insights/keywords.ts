@@ -11,10 +11,10 @@ const LY_NOUNS = new Set(["assembly", "butterfly", "melancholy", "monopoly", "an
 export interface WordStats {
   /** Ranked key phrases, lowercase, as written (most common spelling). */
   topics: string[];
-  /** Occurrences of each normalised content word in the entry. */
-  freq: ReadonlyMap<string, number>;
-  /** The normalised content words of each sentence, for scoring sentences. */
-  sentenceKeys: string[][];
+  /** Per sentence, how much of what the entry keeps returning to it carries (for the summary). */
+  sentenceWeights: number[];
+  /** Per sentence, its number of words. */
+  sentenceWords: number[];
 }
 
 /** Light normalisation so "sister" and "sisters", "party" and "parties" count together. */
@@ -30,7 +30,9 @@ function fold(word: string): string {
  * phrase rather than becoming part of a topic.
  */
 function isContentWord(w: string): boolean {
-  if (w.length < 3 || w.length > MAX_WORD_CHARS || STOPWORDS.has(w) || /^[\p{N}'-]+$/u.test(w)) return false;
+  if (w.length < 3 || w.length > MAX_WORD_CHARS || STOPWORDS.has(w)) return false;
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false; // "2nd", "10pm", "2024"
   if (w.length >= 5 && w.endsWith("ed") && !w.endsWith("eed")) return false;
   if (w.length >= 7 && w.endsWith("ly") && !LY_NOUNS.has(w)) return false;
   return true;
@@ -39,99 +41,150 @@ function isContentWord(w: string): boolean {
 /** A phrase after one of these is probably a noun phrase ("my sister", "the interview"). */
 const DETERMINERS = new Set(["a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "these", "those"]);
 
-interface Candidate {
-  keys: string[];
-  surface: string;
-  afterDeterminer: boolean;
-}
-
-/** Per entry, the same words recur: each distinct word is judged and folded once. */
-type WordCache = Map<string, string | null>;
-
-function keyOf(word: string, cache: WordCache): string | null {
-  let key = cache.get(word);
-  if (key === undefined) cache.set(word, (key = isContentWord(word) ? fold(word) : null));
-  return key;
-}
-
-function candidatesOf(sentence: string, cache: WordCache): Candidate[] {
-  const text = normaliseApostrophes(sentence).toLowerCase();
-  const out: Candidate[] = [];
-  let run: { key: string; word: string }[] = [];
-  let runAfterDeterminer = false;
-  let previous = "";
-  let lastEnd = 0;
-  const flush = () => {
-    if (run.length > MAX_PHRASE_WORDS) for (const r of run) out.push({ keys: [r.key], surface: r.word, afterDeterminer: false });
-    else if (run.length > 0)
-      out.push({ keys: run.map((r) => r.key), surface: run.map((r) => r.word).join(" "), afterDeterminer: runAfterDeterminer });
-    run = [];
-  };
-  forEachWord(text, (start, end) => {
-    // anything but one space between two words (a comma, a dash, a bracket) ends the phrase
-    const joined = start === lastEnd + 1 ? text.charCodeAt(lastEnd) === 32 : !/\S/.test(text.slice(lastEnd, start));
-    if (!joined) flush();
-    lastEnd = end;
-    const word = text.slice(start, end);
-    const key = keyOf(word, cache);
-    if (key !== null) {
-      if (run.length === 0) runAfterDeterminer = joined && DETERMINERS.has(previous);
-      run.push({ key, word });
-    } else flush();
-    previous = word;
-  });
-  flush();
-  return out;
-}
-
 interface PhraseTally {
   keys: string[];
   count: number;
   nounLike: boolean;
   first: number;
-  surfaces: Map<string, number>;
+  surface: string;
+  /** Only when the phrase was written more than one way ("sister", "sisters"). */
+  surfaces?: Map<string, number>;
+  score: number;
+}
+
+function preferredSurface(p: PhraseTally): string {
+  if (!p.surfaces) return p.surface;
+  return [...p.surfaces.entries()].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+const before = (a: PhraseTally, b: PhraseTally) =>
+  a.score > b.score || (a.score === b.score && (a.count > b.count || (a.count === b.count && a.first < b.first)));
+
+/** The best n in one pass: a long entry's thousands of one-off phrases are never sorted. */
+function topN(pool: Iterable<PhraseTally>, n: number): PhraseTally[] {
+  const top: PhraseTally[] = [];
+  for (const p of pool) {
+    if (top.length === n && !before(p, top[n - 1]!)) continue;
+    let i = Math.min(top.length, n - 1);
+    while (i > 0 && before(p, top[i - 1]!)) i--;
+    top.splice(i, 0, p);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
+/** Phrases looked at to fill the topics, allowing for ones already covered by a longer phrase. */
+const MAX_LOOKS = 40;
+
+/** Collects the entry's candidate phrases and word frequencies in one pass over its words. */
+class PhraseCollector {
+  readonly freq = new Map<string, number>();
+  readonly phrases = new Map<string, PhraseTally>();
+  /** Per entry, the same words recur: each distinct word is judged and folded once. */
+  private readonly keyCache = new Map<string, string | null>();
+  private runKeys: string[] = [];
+  private runWords: string[] = [];
+  private runNounLike = false;
+  private order = 0;
+
+  keyOf(word: string): string | null {
+    let key = this.keyCache.get(word);
+    if (key === undefined) this.keyCache.set(word, (key = isContentWord(word) ? fold(word) : null));
+    return key;
+  }
+
+  push(key: string, word: string, afterDeterminer: boolean): void {
+    if (this.runKeys.length === 0) this.runNounLike = afterDeterminer;
+    this.runKeys.push(key);
+    this.runWords.push(word);
+    this.freq.set(key, (this.freq.get(key) ?? 0) + 1);
+  }
+
+  /** Ends the current run of content words; a run too long to be a key phrase counts word by word. */
+  flush(): void {
+    const n = this.runKeys.length;
+    if (n === 0) return;
+    if (n > MAX_PHRASE_WORDS) for (let i = 0; i < n; i++) this.add([this.runKeys[i]!], this.runWords[i]!, false);
+    else this.add(this.runKeys, n === 1 ? this.runWords[0]! : this.runWords.join(" "), this.runNounLike);
+    this.runKeys = [];
+    this.runWords = [];
+  }
+
+  private add(keys: string[], surface: string, nounLike: boolean): void {
+    const id = keys.length === 1 ? keys[0]! : keys.join(" ");
+    const tally = this.phrases.get(id);
+    if (!tally) {
+      this.phrases.set(id, { keys, count: 1, nounLike, first: this.order++, surface, score: 0 });
+      return;
+    }
+    tally.count++;
+    tally.nounLike ||= nounLike;
+    if (tally.surfaces || surface !== tally.surface) {
+      tally.surfaces ??= new Map([[tally.surface, tally.count - 1]]);
+      tally.surfaces.set(surface, (tally.surfaces.get(surface) ?? 0) + 1);
+    }
+  }
 }
 
 export function analyseWords(sentences: readonly string[], limit: number, maxChars: number): WordStats {
-  const freq = new Map<string, number>();
-  const phrases = new Map<string, PhraseTally>();
+  const c = new PhraseCollector();
   const sentenceKeys: string[][] = [];
-  const cache: WordCache = new Map();
-  let order = 0;
+  const sentenceWords: number[] = [];
   for (const sentence of sentences) {
+    const text = normaliseApostrophes(sentence).toLowerCase();
     const keys: string[] = [];
-    for (const c of candidatesOf(sentence, cache)) {
-      for (const k of c.keys) {
-        freq.set(k, (freq.get(k) ?? 0) + 1);
-        keys.push(k);
+    let words = 0;
+    let previous = "";
+    let lastEnd = 0;
+    forEachWord(text, (start, end) => {
+      words++;
+      // anything but one space between two words (a comma, a dash, a bracket) ends the phrase
+      const joined = start === lastEnd + 1 ? text.charCodeAt(lastEnd) === 32 : !/\S/.test(text.slice(lastEnd, start));
+      if (!joined) c.flush();
+      lastEnd = end;
+      const word = text.slice(start, end);
+      const key = c.keyOf(word);
+      if (key === null) c.flush();
+      else {
+        c.push(key, word, joined && DETERMINERS.has(previous));
+        keys.push(key);
       }
-      const id = c.keys.join(" ");
-      let tally = phrases.get(id);
-      if (!tally) phrases.set(id, (tally = { keys: c.keys, count: 0, nounLike: false, first: order++, surfaces: new Map() }));
-      tally.count++;
-      tally.nounLike ||= c.afterDeterminer;
-      tally.surfaces.set(c.surface, (tally.surfaces.get(c.surface) ?? 0) + 1);
-    }
+      previous = word;
+    });
+    c.flush();
     sentenceKeys.push(keys);
+    sentenceWords.push(words);
   }
 
   // RAKE sums its words' weights, so "job interview" outranks "interview" and then covers it;
   // frequency as the weight favours what the entry keeps coming back to
-  const score = (p: PhraseTally) => p.keys.reduce((s, k) => s + (freq.get(k) ?? 0), 0) + (p.nounLike ? 0.5 : 0);
-  const ranked = [...phrases.values()]
-    .map((p) => ({ p, score: score(p) }))
-    .sort((a, b) => b.score - a.score || b.p.count - a.p.count || a.p.first - b.p.first);
-
+  for (const p of c.phrases.values()) {
+    let s = p.nounLike ? 0.5 : 0;
+    for (const k of p.keys) s += c.freq.get(k) ?? 0;
+    p.score = s;
+  }
   const topics: string[] = [];
   const covered = new Set<string>();
-  for (const { p } of ranked) {
+  for (const p of limit > 0 ? topN(c.phrases.values(), MAX_LOOKS) : []) {
     if (topics.length >= limit) break;
     // "interview" adds nothing once "job interview" is a topic
     if (p.keys.every((k) => covered.has(k))) continue;
-    const surface = [...p.surfaces.entries()].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+    const surface = preferredSurface(p);
     if (surface.length > maxChars || topics.includes(surface)) continue;
     topics.push(surface);
     for (const k of p.keys) covered.add(k);
   }
-  return { topics, freq, sentenceKeys };
+
+  // each sentence's weight: the entry-wide frequency of its distinct content words
+  const lastSeenIn = new Map<string, number>();
+  const sentenceWeights = sentenceKeys.map((keys, i) => {
+    let w = 0;
+    for (const k of keys) {
+      if (lastSeenIn.get(k) === i) continue;
+      lastSeenIn.set(k, i);
+      w += c.freq.get(k) ?? 0;
+    }
+    return w;
+  });
+  return { topics, sentenceWeights, sentenceWords };
 }

@@ -6,7 +6,7 @@ import { analyseWords, type WordStats } from "./keywords.ts";
 import { chooseQuestions } from "./questions.ts";
 import { extractStatements } from "./statements.ts";
 import { STOPWORDS } from "./stopwords.ts";
-import { MAX_ANALYSED_CHARS, clip, hash32, normaliseApostrophes, splitSentences } from "./text.ts";
+import { MAX_ANALYSED_CHARS, clip, forEachWord, hash32, normaliseApostrophes, splitSentences } from "./text.ts";
 import { INSIGHT_LIMITS, type InsightContent } from "./types.ts";
 
 /**
@@ -17,11 +17,8 @@ function pickSummary(sentences: readonly string[], stats: WordStats): string {
   let best = -1;
   let bestScore = -1;
   sentences.forEach((sentence, i) => {
-    const keys = new Set(stats.sentenceKeys[i]);
-    let weight = 0;
-    for (const k of keys) weight += stats.freq.get(k) ?? 0;
-    const words = sentence.split(/\s+/).length;
-    let score = (weight + 0.1) / Math.sqrt(Math.max(words, 8));
+    const words = stats.sentenceWords[i] ?? 0;
+    let score = ((stats.sentenceWeights[i] ?? 0) + 0.1) / Math.sqrt(Math.max(words, 8));
     if (words < 4) score *= 0.5;
     if (sentence.endsWith("?")) score *= 0.7;
     if (i === 0) score *= 1.15;
@@ -47,11 +44,14 @@ function splitRunOns(sentences: string[], punctuated: boolean): string[] {
  * language, where English stopwords cannot pick topics and an English question should not quote them.
  */
 function looksEnglish(text: string): boolean {
-  const words = normaliseApostrophes(text).toLowerCase().match(/\p{L}+(?:'\p{L}+)*/gu) ?? [];
-  const sample = words.slice(0, 400);
-  if (sample.length < 6) return true;
-  const common = sample.filter((w) => STOPWORDS.has(w)).length;
-  return common / sample.length >= 0.15;
+  const sample = normaliseApostrophes(text.slice(0, 3_000)).toLowerCase();
+  let words = 0;
+  let common = 0;
+  forEachWord(sample, (start, end) => {
+    words++;
+    if (STOPWORDS.has(sample.slice(start, end))) common++;
+  });
+  return words < 6 || common / words >= 0.15;
 }
 
 export function extractInsightLocally(text: string, analysis: EmotionAnalysis): InsightContent {
@@ -63,7 +63,7 @@ export function extractInsightLocally(text: string, analysis: EmotionAnalysis): 
   return {
     topics: stats.topics,
     summary: pickSummary(sentences, stats),
-    questions: chooseQuestions(analysis.primary_emotion, stats.topics[0], hash32(input)),
+    questions: chooseQuestions(analysis.primary_emotion, stats.topics[0], (hash32(input.slice(0, 4_000)) ^ input.length) >>> 0),
     beliefs: statements.beliefs,
     challenges: statements.challenges,
     action_items: statements.action_items,

@@ -39,10 +39,13 @@ export function splitSentences(text: string): string[] {
 }
 
 const CLAUSE_BREAK = /\s*[;:\u2014\u2013]\s*|\s+-\s+|,?\s+but\s+|,\s*(?:and|so|yet|although|though|because)\s+/gi;
+/** Most clauses have none of these, and skip the slower split. */
+const MAY_BREAK = /[;:,\u2014\u2013-]|\sbut\s/i;
 const LEADING_LINK = /^(?:and|but|so|yet|also|plus|then|because|although|though|anyway)\b[\s,]*/i;
 
 /** Clauses of a sentence, so a belief and an intention in one sentence are quoted apart. */
 export function splitClauses(sentence: string): string[] {
+  if (!MAY_BREAK.test(sentence)) return [sentence.trim().replace(LEADING_LINK, "")].filter((c) => c.length > 0);
   const out: string[] = [];
   let start = 0;
   CLAUSE_BREAK.lastIndex = 0;

@@ -1,6 +1,5 @@
 // Journal entries: create, list (newest first, cursor-paginated, filtered), read, replace, patch, delete.
 import { createRoute } from "@hono/zod-openapi";
-import { and } from "drizzle-orm";
 import { getDb } from "../db/client.ts";
 import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, IdParamSchema, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
@@ -12,8 +11,7 @@ import {
   PatchEntryBodySchema,
   ReplaceEntryBodySchema,
 } from "../schemas/entries.ts";
-import { createEntry, deleteEntry, getEntry, listEntryRows, toEntryViews, updateEntry } from "../services/entries.ts";
-import { cursorCondition, encodeCursor, entryConditions } from "../services/entry-filters.ts";
+import { createEntry, deleteEntry, getEntry, pageOfEntries, toEntryViews, updateEntry } from "../services/entries.ts";
 
 const tags = ["entries"];
 const security = bearerAuth;
@@ -48,12 +46,8 @@ export const entryRoutes = createRouter()
       const { cursor, limit, ...filters } = c.req.valid("query");
       const db = getDb(c.env);
       const userId = c.get("user").id;
-      const where = and(entryConditions(db, userId, filters), cursorCondition(cursor))!;
-      const rows = await listEntryRows(db, where, limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const nextCursor = rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null;
-      return c.json({ entries: await toEntryViews(db, userId, page), next_cursor: nextCursor }, 200);
+      const { rows, nextCursor } = await pageOfEntries(db, userId, filters, cursor, limit);
+      return c.json({ entries: await toEntryViews(db, userId, rows), next_cursor: nextCursor }, 200);
     },
   )
   .openapi(

@@ -8,8 +8,7 @@ import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, IdParamSchema, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
 import { ListEntriesQuerySchema } from "../schemas/entries.ts";
 import { ConversationItemSchema, JournalEntryBodySchema, JournalReplySchema, TriedBodySchema } from "../schemas/journal.ts";
-import { listEntryRows, toEntryViews } from "../services/entries.ts";
-import { cursorCondition, encodeCursor, entryConditions } from "../services/entry-filters.ts";
+import { pageOfEntries, toEntryViews } from "../services/entries.ts";
 import { emotionSummaryOf, markTried, writeJournalEntry, type SuggestedAction } from "../services/journal.ts";
 
 const tags = ["journal"];
@@ -45,8 +44,7 @@ export const journalRoutes = createRouter()
       const { cursor, limit, ...filters } = c.req.valid("query");
       const db = getDb(c.env);
       const userId = c.get("user").id;
-      const rows = await listEntryRows(db, and(entryConditions(db, userId, filters), cursorCondition(cursor))!, limit + 1);
-      const page = rows.slice(0, limit);
+      const { rows: page, nextCursor } = await pageOfEntries(db, userId, filters, cursor, limit);
       const views = await toEntryViews(db, userId, page);
       const replyRows = page.length
         ? await db
@@ -75,8 +73,7 @@ export const journalRoutes = createRouter()
             : null,
         };
       });
-      const last = page.at(-1);
-      return c.json({ items, next_cursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
+      return c.json({ items, next_cursor: nextCursor }, 200);
     },
   )
   .openapi(

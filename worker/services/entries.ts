@@ -6,7 +6,8 @@ import type { Database } from "../db/client.ts";
 import { categories, entries, entryTags, insights, tags } from "../db/schema.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
 import type { RecordResult } from "../../durable-objects/graph-types.ts";
-import type { EntryInput, EntryView } from "../schemas/entries.ts";
+import type { EntryFilters, EntryInput, EntryView } from "../schemas/entries.ts";
+import { cursorCondition, encodeCursor, entryConditions } from "./entry-filters.ts";
 import { analyseAndRecord, forgetEntryEmotion } from "./entry-emotion.ts";
 import { enqueueEntryAnalysis } from "./insight-jobs.ts";
 
@@ -133,6 +134,14 @@ export async function getEntry(db: Database, userId: string, id: string): Promis
 /** Newest-first page of a person's entries matching `where` (which must already filter by user). */
 export async function listEntryRows(db: Database, where: SQL, limit: number): Promise<EntryRow[]> {
   return db.select().from(entries).where(where).orderBy(desc(entries.createdAt), desc(entries.id)).limit(limit);
+}
+
+/** One page of a person's entries, newest first, with the cursor of the next page (null at the end). */
+export async function pageOfEntries(db: Database, userId: string, filters: EntryFilters, cursor: string | undefined, limit: number) {
+  const rows = await listEntryRows(db, and(entryConditions(db, userId, filters), cursorCondition(cursor))!, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
 /** Attaches tags and category to entry rows, in two queries whatever the number of rows. */
