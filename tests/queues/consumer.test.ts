@@ -135,7 +135,7 @@ describe("the real queue", () => {
     });
     expect(insight).toMatchObject({ entry_id, revision: 1, provider: "local", primary_emotion: "sadness" });
     const list = await json(await call("GET", "/api/journal/conversation", { token: user.token }));
-    expect(list.items[0].entry_id).toBe(entry_id);
+    expect(list.items[0]).toMatchObject({ entry_id, insight_status: "ready" });
     expect((await json(await call("GET", "/api/entries", { token: user.token }))).entries[0].insight_status).toBe("ready");
   });
 

@@ -41,8 +41,22 @@ function isContentWord(w: string): boolean {
 /** A phrase after one of these is probably a noun phrase ("my sister", "the interview"). */
 const DETERMINERS = new Set(["a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "these", "those"]);
 
+/** One normalised content word: "sister" and "sisters" share it. */
+interface KeyStat {
+  key: string;
+  freq: number;
+  /** The last sentence that counted it, so a sentence's weight counts each word once. */
+  seenIn: number;
+}
+
+/** What a written word is: a content word's stat, or null for a word that ends a phrase. */
+interface WordInfo {
+  stat: KeyStat | null;
+  determiner: boolean;
+}
+
 interface PhraseTally {
-  keys: string[];
+  stats: KeyStat[];
   count: number;
   nounLike: boolean;
   first: number;
@@ -76,45 +90,55 @@ function topN(pool: Iterable<PhraseTally>, n: number): PhraseTally[] {
 /** Phrases looked at to fill the topics, allowing for ones already covered by a longer phrase. */
 const MAX_LOOKS = 40;
 
-/** Collects the entry's candidate phrases and word frequencies in one pass over its words. */
+/**
+ * Collects the entry's candidate phrases and word frequencies in one pass over its words, with one
+ * map lookup per word (a long entry has thousands; this is the extractor's hot loop).
+ */
 class PhraseCollector {
-  readonly freq = new Map<string, number>();
   readonly phrases = new Map<string, PhraseTally>();
-  /** Per entry, the same words recur: each distinct word is judged and folded once. */
-  private readonly keyCache = new Map<string, string | null>();
-  private runKeys: string[] = [];
+  private readonly words = new Map<string, WordInfo>();
+  private readonly stats = new Map<string, KeyStat>();
+  private run: KeyStat[] = [];
   private runWords: string[] = [];
   private runNounLike = false;
   private order = 0;
 
-  keyOf(word: string): string | null {
-    let key = this.keyCache.get(word);
-    if (key === undefined) this.keyCache.set(word, (key = isContentWord(word) ? fold(word) : null));
-    return key;
+  info(word: string): WordInfo {
+    let info = this.words.get(word);
+    if (info === undefined) {
+      let stat: KeyStat | null = null;
+      if (isContentWord(word)) {
+        const key = fold(word);
+        stat = this.stats.get(key) ?? null;
+        if (!stat) this.stats.set(key, (stat = { key, freq: 0, seenIn: -1 }));
+      }
+      this.words.set(word, (info = { stat, determiner: DETERMINERS.has(word) }));
+    }
+    return info;
   }
 
-  push(key: string, word: string, afterDeterminer: boolean): void {
-    if (this.runKeys.length === 0) this.runNounLike = afterDeterminer;
-    this.runKeys.push(key);
+  push(stat: KeyStat, word: string, afterDeterminer: boolean): void {
+    if (this.run.length === 0) this.runNounLike = afterDeterminer;
+    this.run.push(stat);
     this.runWords.push(word);
-    this.freq.set(key, (this.freq.get(key) ?? 0) + 1);
+    stat.freq++;
   }
 
   /** Ends the current run of content words; a run too long to be a key phrase counts word by word. */
   flush(): void {
-    const n = this.runKeys.length;
+    const n = this.run.length;
     if (n === 0) return;
-    if (n > MAX_PHRASE_WORDS) for (let i = 0; i < n; i++) this.add([this.runKeys[i]!], this.runWords[i]!, false);
-    else this.add(this.runKeys, n === 1 ? this.runWords[0]! : this.runWords.join(" "), this.runNounLike);
-    this.runKeys = [];
+    if (n > MAX_PHRASE_WORDS) for (let i = 0; i < n; i++) this.add([this.run[i]!], this.runWords[i]!, false);
+    else this.add(this.run, n === 1 ? this.runWords[0]! : this.runWords.join(" "), this.runNounLike);
+    this.run = [];
     this.runWords = [];
   }
 
-  private add(keys: string[], surface: string, nounLike: boolean): void {
-    const id = keys.length === 1 ? keys[0]! : keys.join(" ");
+  private add(stats: KeyStat[], surface: string, nounLike: boolean): void {
+    const id = stats.length === 1 ? stats[0]!.key : stats.map((s) => s.key).join(" ");
     const tally = this.phrases.get(id);
     if (!tally) {
-      this.phrases.set(id, { keys, count: 1, nounLike, first: this.order++, surface, score: 0 });
+      this.phrases.set(id, { stats, count: 1, nounLike, first: this.order++, surface, score: 0 });
       return;
     }
     tally.count++;
@@ -128,13 +152,13 @@ class PhraseCollector {
 
 export function analyseWords(sentences: readonly string[], limit: number, maxChars: number): WordStats {
   const c = new PhraseCollector();
-  const sentenceKeys: string[][] = [];
+  const sentenceStats: KeyStat[][] = [];
   const sentenceWords: number[] = [];
   for (const sentence of sentences) {
     const text = normaliseApostrophes(sentence).toLowerCase();
-    const keys: string[] = [];
+    const stats: KeyStat[] = [];
     let words = 0;
-    let previous = "";
+    let afterDeterminer = false;
     let lastEnd = 0;
     forEachWord(text, (start, end) => {
       words++;
@@ -143,16 +167,16 @@ export function analyseWords(sentences: readonly string[], limit: number, maxCha
       if (!joined) c.flush();
       lastEnd = end;
       const word = text.slice(start, end);
-      const key = c.keyOf(word);
-      if (key === null) c.flush();
+      const info = c.info(word);
+      if (info.stat === null) c.flush();
       else {
-        c.push(key, word, joined && DETERMINERS.has(previous));
-        keys.push(key);
+        c.push(info.stat, word, joined && afterDeterminer);
+        stats.push(info.stat);
       }
-      previous = word;
+      afterDeterminer = info.determiner;
     });
     c.flush();
-    sentenceKeys.push(keys);
+    sentenceStats.push(stats);
     sentenceWords.push(words);
   }
 
@@ -160,29 +184,28 @@ export function analyseWords(sentences: readonly string[], limit: number, maxCha
   // frequency as the weight favours what the entry keeps coming back to
   for (const p of c.phrases.values()) {
     let s = p.nounLike ? 0.5 : 0;
-    for (const k of p.keys) s += c.freq.get(k) ?? 0;
+    for (const k of p.stats) s += k.freq;
     p.score = s;
   }
   const topics: string[] = [];
-  const covered = new Set<string>();
+  const covered = new Set<KeyStat>();
   for (const p of limit > 0 ? topN(c.phrases.values(), MAX_LOOKS) : []) {
     if (topics.length >= limit) break;
     // "interview" adds nothing once "job interview" is a topic
-    if (p.keys.every((k) => covered.has(k))) continue;
+    if (p.stats.every((k) => covered.has(k))) continue;
     const surface = preferredSurface(p);
     if (surface.length > maxChars || topics.includes(surface)) continue;
     topics.push(surface);
-    for (const k of p.keys) covered.add(k);
+    for (const k of p.stats) covered.add(k);
   }
 
   // each sentence's weight: the entry-wide frequency of its distinct content words
-  const lastSeenIn = new Map<string, number>();
-  const sentenceWeights = sentenceKeys.map((keys, i) => {
+  const sentenceWeights = sentenceStats.map((stats, i) => {
     let w = 0;
-    for (const k of keys) {
-      if (lastSeenIn.get(k) === i) continue;
-      lastSeenIn.set(k, i);
-      w += c.freq.get(k) ?? 0;
+    for (const k of stats) {
+      if (k.seenIn === i) continue;
+      k.seenIn = i;
+      w += k.freq;
     }
     return w;
   });

@@ -63,6 +63,7 @@ export const journalRoutes = createRouter()
           tags: v.tags,
           created_at: v.created_at,
           emotion: emotionSummaryOf(v.mood),
+          insight_status: v.insight_status,
           response: reply
             ? {
                 id: reply.id,

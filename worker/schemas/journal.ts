@@ -55,6 +55,7 @@ export const ConversationItemSchema = z
     tags: z.array(z.string()),
     created_at: z.string(),
     emotion: EmotionSummarySchema.nullable(),
+    insight_status: z.enum(["pending", "ready", "failed"]).nullable(),
     response: z
       .object({
         id: z.string(),

@@ -88,11 +88,11 @@ const pick = <T>(items: readonly T[], seed: number, salt: number): T => items[(s
 
 export function describeDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 90) return minutes <= 1 ? "a minute or so" : `about ${minutes} minutes`;
+  if (minutes < 55) return minutes <= 1 ? "a minute or so" : `about ${minutes} minutes`;
   const hours = Math.round(ms / 3_600_000);
-  if (hours < 36) return hours === 1 ? "about an hour" : `about ${hours} hours`;
+  if (hours < 20) return hours <= 1 ? "about an hour" : `about ${hours} hours`;
   const days = Math.round(ms / 86_400_000);
-  return days === 1 ? "about a day" : `about ${days} days`;
+  return days <= 1 ? "about a day" : `about ${days} days`;
 }
 
 function evidenceSentence(s: Suggestion, seed: number): string {

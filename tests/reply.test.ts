@@ -1,0 +1,101 @@
+// The reply writer and the choice of a past entry to bring back: pure functions, checked directly.
+import { describe, expect, it } from "vitest";
+import { findRecoveryMemory } from "../durable-objects/graph-algorithms.ts";
+import type { GraphState, Suggestion } from "../durable-objects/graph-types.ts";
+import { buildReply, describeDuration } from "../worker/services/reply.ts";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const now = Date.parse("2026-11-22T12:00:00Z");
+
+function state(id: string, emotion: GraphState["primaryEmotion"], daysAgo: number, valence: number, intensity = 0.5): GraphState {
+  return {
+    entryId: id,
+    revision: 1,
+    recordedAt: now - daysAgo * DAY,
+    primaryEmotion: emotion,
+    valence,
+    intensity,
+    isPositive: valence > 0,
+    ekmanScores: {},
+    activities: [],
+    triedAction: null,
+  };
+}
+
+const walk: Suggestion = { action: "walk", source: "history", score: 5 / 7, evidence: { tried: 5, worked: 4, medianRecoveryMs: 2 * HOUR } };
+const generic: Suggestion = { action: "make a warm drink", source: "generic", score: 0.5, evidence: null };
+
+describe("findRecoveryMemory", () => {
+  it("picks the latest earlier low state of the same emotion that was followed by recovery", () => {
+    const states = [
+      state("old-sad", "sadness", 30, -0.5),
+      state("old-joy", "joy", 29, 0.6),
+      state("recent-sad", "sadness", 10, -0.4),
+      state("recent-joy", "joy", 9, 0.7),
+      state("today", "sadness", 0, -0.5),
+    ];
+    expect(findRecoveryMemory(states, states.at(-1)!)).toEqual({ entryId: "recent-sad", recordedAt: now - 10 * DAY, recoveredAfterMs: DAY });
+  });
+
+  it("never brings back one of the lowest days, nor a state without recovery or too recent", () => {
+    const filler = Array.from({ length: 10 }, (_, i) => state(`f${i}`, "neutral", 60 - i, 0.1));
+    const states = [
+      ...filler,
+      state("worst-day", "sadness", 20, -0.95),
+      state("after-worst", "joy", 19, 0.5),
+      state("no-recovery", "sadness", 15, -0.3),
+      state("still-low", "anger", 14, -0.3),
+      state("still-low-2", "anger", 13, -0.3),
+      state("still-low-3", "anger", 12, -0.3),
+      state("yesterday", "sadness", 1, -0.3),
+      state("yesterday-joy", "joy", 0.9, 0.5),
+      state("today", "sadness", 0, -0.4),
+    ];
+    expect(findRecoveryMemory(states, states.at(-1)!)).toBeNull();
+  });
+});
+
+describe("buildReply", () => {
+  const base = { emotion: "sadness" as const, intensity: 0.5, isPositive: false, suggestions: [walk, generic], memory: null };
+
+  it("is deterministic for an entry and varies across entries", () => {
+    const a = buildReply({ ...base, entryId: "entry-a" });
+    expect(buildReply({ ...base, entryId: "entry-a" })).toEqual(a);
+    const texts = new Set(Array.from({ length: 20 }, (_, i) => buildReply({ ...base, entryId: `entry-${i}` }).text));
+    expect(texts.size).toBeGreaterThan(3);
+  });
+
+  it("names what helped with its evidence, and offers up to three actions", () => {
+    const reply = buildReply({ ...base, entryId: "x" });
+    expect(reply.text).toMatch(/"walk" (helped|lifted things|worked) 4 (out )?of 5 times, usually within about 2 hours/);
+    expect(reply.suggested_actions).toEqual([walk, generic]);
+  });
+
+  it("offers a generic idea gently when there is no evidence yet, and adds care on an intense low", () => {
+    const reply = buildReply({ ...base, entryId: "y", intensity: 0.9, suggestions: [generic] });
+    expect(reply.text).toContain("If it helps, you could make a warm drink.");
+    expect(reply.text).toMatch(/reaching out to someone you trust/);
+  });
+
+  it("brings back a recovery memory for about one entry in three", () => {
+    const memory = { writtenAt: now - 10 * DAY, excerpt: "Rough day at work", recoveredAfterMs: DAY };
+    const withMemory = Array.from({ length: 60 }, (_, i) => buildReply({ ...base, entryId: `m-${i}`, memory })).filter((r) => r.text.includes("Rough day at work"));
+    expect(withMemory.length).toBeGreaterThan(10);
+    expect(withMemory.length).toBeLessThan(35);
+    expect(withMemory[0]!.text).toMatch(/12 November/);
+    expect(withMemory[0]!.text).toMatch(/about a day/);
+  });
+
+  it("does not console a happy entry", () => {
+    const reply = buildReply({ ...base, entryId: "z", emotion: "joy", isPositive: true, suggestions: [generic] });
+    expect(reply.text).not.toMatch(/sorry|heavy|helped \d/i);
+  });
+
+  it("describes durations in plain words", () => {
+    expect(describeDuration(30 * 60_000)).toBe("about 30 minutes");
+    expect(describeDuration(HOUR)).toBe("about an hour");
+    expect(describeDuration(5 * HOUR)).toBe("about 5 hours");
+    expect(describeDuration(3 * DAY)).toBe("about 3 days");
+  });
+});
