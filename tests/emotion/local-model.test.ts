@@ -1,3 +1,4 @@
+// The local emotion model inside workerd: it loads, reads known texts sensibly, and is well-formed.
 import { describe, expect, it } from "vitest";
 import { LocalEmotionProvider, analyzeEmotion } from "../../worker/emotion/local-model.ts";
 import { EKMAN_EMOTIONS, FINE_EMOTIONS, SENTIMENTS } from "../../worker/emotion/taxonomy.ts";
@@ -125,5 +126,25 @@ describe("local emotion model", () => {
     const a = await p.analyze("Thanks, that's really kind of you!");
     expectWellFormed(a);
     expect(a.is_positive).toBe(true);
+  });
+});
+
+describe("journal entries of several sentences", () => {
+  it("lets one clearly emotional sentence speak over a practical one", () => {
+    const a = analyzeEmotion("I feel anxious about the job interview tomorrow. I need to prepare my answers.");
+    expect(a.primary_emotion).toBe("fear");
+    expect(a.is_positive).toBe(false);
+    expect(a.valence).toBeLessThanOrEqual(0);
+  });
+
+  it("keeps a reading consistent: a negative primary emotion is never 'positive'", () => {
+    for (const text of [
+      "Today was hard. I cried in the car. Dinner was nice though.",
+      "I'm so angry at him. Anyway, the weather was lovely and I got a coffee.",
+      "I'm scared about the results. My friends were kind and supportive today.",
+    ]) {
+      const a = analyzeEmotion(text);
+      if (["anger", "disgust", "fear", "sadness"].includes(a.primary_emotion)) expect(a.is_positive, text).toBe(false);
+    }
   });
 });
