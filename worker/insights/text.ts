@@ -8,8 +8,11 @@ export const MAX_ANALYSED_CHARS = 20_000;
  * Curly and modifier apostrophes become "'" so one set of patterns matches phones and keyboards.
  * One character maps to one character, so offsets found on the normalised copy hold for the original.
  */
+const ODD_APOSTROPHE = /[\u2018\u2019\u02BC\u2032`]/;
+const ODD_APOSTROPHES = /[\u2018\u2019\u02BC\u2032`]/g;
+
 export function normaliseApostrophes(s: string): string {
-  return s.replace(/[\u2018\u2019\u02BC\u2032`]/g, "'");
+  return ODD_APOSTROPHE.test(s) ? s.replace(ODD_APOSTROPHES, "'") : s;
 }
 
 const SENTENCE_END = /([.!?\u2026]+["'\u201D\u2019)\]]*)(?=\s|$)|\n+/g;
@@ -79,10 +82,11 @@ export function hash32(s: string): number {
 }
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** ASCII letters and digits, looked up rather than tested: this runs for every character. */
+const ASCII_WORD_CHAR = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
 
-function isWordChar(code: number, ch: string): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return NON_ASCII_WORD_CHAR.test(ch);
+function isWordChar(code: number): boolean {
+  return code < 128 ? ASCII_WORD_CHAR[code] === 1 : NON_ASCII_WORD_CHAR.test(String.fromCharCode(code));
 }
 
 /**
@@ -91,14 +95,15 @@ function isWordChar(code: number, ch: string): boolean {
  * several times more on a long entry.
  */
 export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
   let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    if (isWordChar(code, text[i] ?? "")) {
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 32;
+    if (isWordChar(code)) {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0 && (code === 39 || code === 45) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)) continue;
+    if (start >= 0 && (code === 39 || code === 45) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) continue;
     if (start >= 0) visit(start, i);
     start = -1;
   }
