@@ -24,7 +24,7 @@ export async function assertCategoryOwned(db: Database, userId: string, category
 
 /** Statements that make an entry's tags exactly `names` (creating the person's tags as needed). */
 export function setTagsStatements(db: Database, userId: string, entryId: string, names: string[]): BatchItem<"sqlite">[] {
-  const statements: BatchItem<"sqlite">[] = [db.delete(entryTags).where(eq(entryTags.entryId, entryId))];
+  const statements: BatchItem<"sqlite">[] = [db.delete(entryTags).where(and(eq(entryTags.entryId, entryId), eq(entryTags.userId, userId)))];
   if (names.length === 0) return statements;
   const now = Date.now();
   statements.push(
