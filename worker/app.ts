@@ -14,6 +14,7 @@ import { liveRoutes } from "./routes/live.ts";
 import { promptRoutes } from "./routes/prompts.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { entryRoutes } from "./routes/entries.ts";
+import { goalRoutes } from "./routes/goals.ts";
 import { graphRoutes } from "./routes/graph.ts";
 import { journalRoutes } from "./routes/journal.ts";
 import { entrySearchRoutes } from "./routes/entries-search.ts";
@@ -75,7 +76,7 @@ app.use("/api/*", async (c, next) => {
 });
 
 // Every resource but the account routes needs a signed-in person; auth.ts guards its own routes.
-for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph", "/api/insights", "/api/admin", "/api/prompts"]) {
+for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph", "/api/insights", "/api/admin", "/api/prompts", "/api/goals"]) {
   app.use(prefix, requireAuth);
   app.use(`${prefix}/*`, requireAuth);
 }
@@ -94,7 +95,8 @@ const routes = app
   .route("/api", insightRoutes)
   .route("/api/live", liveRoutes)
   .route("/api/admin", adminRoutes)
-  .route("/api/prompts", promptRoutes);
+  .route("/api/prompts", promptRoutes)
+  .route("/api/goals", goalRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

@@ -165,3 +165,50 @@ export const prompts = sqliteTable("prompts", {
   mood: text("mood", { enum: ["any", "positive", "negative"] }).notNull(),
   text: text("text").notNull(),
 });
+
+export const LIFE_AREAS = ["health", "relationships", "work", "growth", "mind", "leisure", "finance", "other"] as const;
+
+export const goals = sqliteTable(
+  "goals",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    lifeArea: text("life_area", { enum: LIFE_AREAS }).notNull(),
+    targetEmotion: text("target_emotion"),
+    status: text("status", { enum: ["active", "completed", "archived"] }).notNull().default("active"),
+    dueDate: text("due_date"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("goals_user_status").on(t.userId, t.status, t.updatedAt)],
+);
+
+export const goalTasks = sqliteTable(
+  "goal_tasks",
+  {
+    id: text("id").primaryKey(),
+    goalId: text("goal_id").notNull().references(() => goals.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    done: integer("done", { mode: "boolean" }).notNull().default(false),
+    position: integer("position").notNull(),
+    createdAt: integer("created_at").notNull(),
+    doneAt: integer("done_at"),
+  },
+  (t) => [index("goal_tasks_user_goal").on(t.userId, t.goalId, t.position)],
+);
+
+export const goalProgress = sqliteTable(
+  "goal_progress",
+  {
+    id: text("id").primaryKey(),
+    goalId: text("goal_id").notNull().references(() => goals.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    progress: integer("progress").notNull(),
+    note: text("note"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("goal_progress_user_goal").on(t.userId, t.goalId, t.createdAt)],
+);

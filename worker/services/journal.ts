@@ -8,6 +8,7 @@ import { EKMAN_EMOTIONS, type EkmanEmotion } from "../emotion/taxonomy.ts";
 import type { EntryView } from "../schemas/entries.ts";
 import { notFound } from "../lib/errors.ts";
 import { createEntry } from "./entries.ts";
+import { relevantGoal } from "./goals.ts";
 import { graphFor } from "./graph.ts";
 import { buildReply, type ReplyMemory } from "./reply.ts";
 
@@ -79,13 +80,15 @@ export async function writeJournalEntry(
   if (input.tried_action) await creditPreviousEntry(env, db, userId, now, input.tried_action);
   const { entry, graph } = await createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now });
   const state = graph.state;
+  const [memory, goal] = await Promise.all([loadMemory(db, userId, graph.memory), relevantGoal(db, userId, input.content, entry.tags)]);
   const reply = buildReply({
     entryId: entry.id,
     emotion: state.primaryEmotion as EkmanEmotion,
     intensity: state.intensity,
     isPositive: state.isPositive,
     suggestions: graph.suggestions,
-    memory: await loadMemory(db, userId, graph.memory),
+    memory,
+    goal: goal && { title: goal.title, progress: goal.progress, stepsDone: goal.tasks.filter((t) => t.done).length, steps: goal.tasks.length },
   });
   const suggested = reply.suggested_actions.map(toSuggestedAction);
   const responseId = crypto.randomUUID();

@@ -10,6 +10,13 @@ export interface ReplyMemory {
   recoveredAfterMs: number;
 }
 
+export interface ReplyGoal {
+  title: string;
+  progress: number;
+  stepsDone: number;
+  steps: number;
+}
+
 export interface ReplyInput {
   entryId: string;
   emotion: EkmanEmotion;
@@ -17,6 +24,8 @@ export interface ReplyInput {
   isPositive: boolean;
   suggestions: Suggestion[];
   memory: ReplyMemory | null;
+  /** An active goal the entry touches on, if any. */
+  goal?: ReplyGoal | null;
 }
 
 const OPENINGS: Record<EkmanEmotion, string[]> = {
@@ -122,6 +131,24 @@ function memorySentence(m: ReplyMemory, seed: number): string {
   );
 }
 
+function goalSentence(goal: ReplyGoal, positive: boolean, seed: number): string {
+  const steps = goal.steps > 0 ? ` (${goal.stepsDone} of ${goal.steps} steps done)` : "";
+  if (goal.progress >= 100) return `And your goal "${goal.title}" is complete. That deserves noticing.`;
+  return pick(
+    positive
+      ? [
+          `This fits your goal "${goal.title}", now ${goal.progress}% of the way${steps}.`,
+          `Nice step for "${goal.title}": you're ${goal.progress}% there${steps}.`,
+        ]
+      : [
+          `Your goal "${goal.title}" is still ${goal.progress}% of the way${steps}; a hard day doesn't undo that.`,
+          `You've come ${goal.progress}% of the way on "${goal.title}"${steps}. One small step can wait until you feel ready.`,
+        ],
+    seed,
+    13,
+  );
+}
+
 /** Whether this entry's reply brings back a memory: about one entry in three. */
 const recallsMemory = (seed: number) => (seed >>> 11) % 3 === 0;
 
@@ -136,6 +163,7 @@ export function buildReply(input: ReplyInput): { text: string; suggested_actions
   else if (low && input.suggestions[0]) parts.push(`If it helps, you could ${input.suggestions[0].action}.`);
   else if (input.emotion === "joy" && input.suggestions[0]) parts.push(`Maybe ${input.suggestions[0].action}.`);
 
+  if (input.goal) parts.push(goalSentence(input.goal, input.isPositive, seed));
   if (low && input.memory && recallsMemory(seed)) parts.push(memorySentence(input.memory, seed));
   return { text: parts.join(" "), suggested_actions: input.suggestions.slice(0, 3) };
 }

@@ -1,0 +1,62 @@
+// Shapes of the goal routes.
+import { z } from "@hono/zod-openapi";
+import { LIFE_AREAS } from "../db/schema.ts";
+import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
+
+const TitleSchema = z.string().trim().min(1, "Give the goal a title.").max(120);
+const TaskTitleSchema = z.string().trim().min(1, "A step needs a title.").max(120);
+
+export const CreateGoalBodySchema = z
+  .object({
+    title: TitleSchema,
+    description: z.string().trim().max(1000).nullable().optional(),
+    life_area: z.enum(LIFE_AREAS).default("other"),
+    target_emotion: z.enum(EKMAN_EMOTIONS).nullable().optional(),
+    due_date: z.iso.date().nullable().optional(),
+    tasks: z.array(TaskTitleSchema).max(30).default([]),
+  })
+  .openapi("CreateGoalBody");
+
+export const UpdateGoalBodySchema = z
+  .object({
+    title: TitleSchema.optional(),
+    description: z.string().trim().max(1000).nullable().optional(),
+    life_area: z.enum(LIFE_AREAS).optional(),
+    target_emotion: z.enum(EKMAN_EMOTIONS).nullable().optional(),
+    due_date: z.iso.date().nullable().optional(),
+    status: z.enum(["active", "completed", "archived"]).optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), "Send at least one field to change.")
+  .openapi("UpdateGoalBody");
+
+export const CreateTaskBodySchema = z.object({ title: TaskTitleSchema }).openapi("CreateGoalTaskBody");
+export const UpdateTaskBodySchema = z
+  .object({ title: TaskTitleSchema.optional(), done: z.boolean().optional() })
+  .refine((b) => b.title !== undefined || b.done !== undefined, "Send a title or done.")
+  .openapi("UpdateGoalTaskBody");
+export const ProgressBodySchema = z
+  .object({ progress: z.number().int().min(0).max(100), note: z.string().trim().max(500).nullable().optional() })
+  .openapi("GoalProgressBody");
+
+export const GoalTaskSchema = z.object({ id: z.string(), title: z.string(), done: z.boolean(), position: z.number().int() }).openapi("GoalTask");
+
+export const GoalSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    life_area: z.enum(LIFE_AREAS),
+    target_emotion: z.string().nullable(),
+    status: z.enum(["active", "completed", "archived"]),
+    due_date: z.string().nullable(),
+    progress: z.number().int().openapi({ description: "0–100: the latest recorded progress." }),
+    tasks: z.array(GoalTaskSchema),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi("Goal");
+
+export const GoalIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+export const GoalTaskParamSchema = GoalIdParamSchema.extend({
+  taskId: z.uuid().openapi({ param: { name: "taskId", in: "path" } }),
+});

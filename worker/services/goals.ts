@@ -1,0 +1,97 @@
+// Goals with their steps and progress history. Progress is the latest recorded value: ticking a step
+// records the share of steps done, and a person can also record progress by hand.
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { goalProgress, goals, goalTasks } from "../db/schema.ts";
+import { notFound } from "../lib/errors.ts";
+
+type GoalRow = typeof goals.$inferSelect;
+
+export async function findGoal(db: Database, userId: string, id: string): Promise<GoalRow> {
+  const goal = await db.query.goals.findFirst({ where: and(eq(goals.id, id), eq(goals.userId, userId)) });
+  if (!goal) throw notFound("goal");
+  return goal;
+}
+
+export async function goalViews(db: Database, userId: string, rows: GoalRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((g) => g.id);
+  const [tasks, progress] = await Promise.all([
+    db.select().from(goalTasks).where(and(eq(goalTasks.userId, userId), inArray(goalTasks.goalId, ids))).orderBy(asc(goalTasks.position)),
+    db
+      .select({ goalId: goalProgress.goalId, progress: goalProgress.progress, createdAt: goalProgress.createdAt })
+      .from(goalProgress)
+      .where(and(eq(goalProgress.userId, userId), inArray(goalProgress.goalId, ids)))
+      .orderBy(desc(goalProgress.createdAt)),
+  ]);
+  const latest = new Map<string, number>();
+  for (const p of progress) if (!latest.has(p.goalId)) latest.set(p.goalId, p.progress);
+  return rows.map((g) => ({
+    id: g.id,
+    title: g.title,
+    description: g.description,
+    life_area: g.lifeArea,
+    target_emotion: g.targetEmotion,
+    status: g.status,
+    due_date: g.dueDate,
+    progress: latest.get(g.id) ?? 0,
+    tasks: tasks.filter((t) => t.goalId === g.id).map((t) => ({ id: t.id, title: t.title, done: t.done, position: t.position })),
+    created_at: new Date(g.createdAt).toISOString(),
+    updated_at: new Date(g.updatedAt).toISOString(),
+  }));
+}
+
+export async function goalView(db: Database, userId: string, id: string) {
+  const [view] = await goalViews(db, userId, [await findGoal(db, userId, id)]);
+  return view!;
+}
+
+export function progressStatement(db: Database, userId: string, goalId: string, progress: number, note: string | null) {
+  return db.insert(goalProgress).values({ id: crypto.randomUUID(), goalId, userId, progress, note, createdAt: Date.now() });
+}
+
+/** After a step changes: record the share of steps done as the goal's progress. */
+export async function recordStepProgress(db: Database, userId: string, goalId: string) {
+  const tasks = await db.select({ done: goalTasks.done }).from(goalTasks).where(and(eq(goalTasks.userId, userId), eq(goalTasks.goalId, goalId)));
+  const progress = tasks.length ? Math.round((tasks.filter((t) => t.done).length / tasks.length) * 100) : 0;
+  await db.batch([
+    progressStatement(db, userId, goalId, progress, null),
+    db.update(goals).set({ updatedAt: Date.now() }).where(and(eq(goals.id, goalId), eq(goals.userId, userId))),
+  ]);
+}
+
+/** Words that tie an entry to a life area, beyond the goal's own title. */
+const AREA_WORDS: Record<string, string[]> = {
+  health: ["run", "running", "gym", "exercise", "sleep", "walk", "workout", "yoga", "diet", "health", "swim", "doctor"],
+  relationships: ["friend", "friends", "partner", "family", "mum", "mom", "dad", "sister", "brother", "date", "wife", "husband"],
+  work: ["work", "job", "boss", "meeting", "project", "career", "deadline", "colleague", "office", "interview"],
+  growth: ["learn", "learning", "study", "course", "read", "reading", "practice", "skill"],
+  mind: ["meditate", "meditation", "anxiety", "calm", "therapy", "mindful", "breathe", "stress"],
+  leisure: ["hobby", "paint", "music", "game", "travel", "holiday", "garden", "cook", "cooking"],
+  finance: ["money", "budget", "save", "saving", "savings", "debt", "rent", "bills"],
+  other: [],
+};
+
+const wordsOf = (text: string) => new Set((text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => w.replace(/s$/, "")));
+
+/** The active goal an entry touches on most (by shared words), with its progress; null when none does. */
+export async function relevantGoal(db: Database, userId: string, text: string, tags: string[]) {
+  const active = await db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.userId, userId), eq(goals.status, "active")))
+    .orderBy(desc(goals.updatedAt))
+    .limit(20);
+  if (active.length === 0) return null;
+  const entryWords = wordsOf(`${text} ${tags.join(" ")}`);
+  let best: { goal: GoalRow; score: number } | null = null;
+  for (const goal of active) {
+    const goalWords = new Set([...wordsOf(goal.title), ...(AREA_WORDS[goal.lifeArea] ?? []).map((w) => w.replace(/s$/, ""))]);
+    let score = 0;
+    for (const w of goalWords) if (entryWords.has(w)) score++;
+    if (score > 0 && (!best || score > best.score)) best = { goal, score };
+  }
+  if (!best) return null;
+  const [view] = await goalViews(db, userId, [best.goal]);
+  return view!;
+}
