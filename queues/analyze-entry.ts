@@ -9,6 +9,7 @@ import { extractInsightLocally } from "../worker/insights/local-insights.ts";
 import type { InsightContent } from "../worker/insights/types.ts";
 import { extractInsightWithWorkersAi } from "../worker/insights/workers-ai-insights.ts";
 import { moodOf, recordMood, textOf } from "../worker/services/entry-emotion.ts";
+import { award } from "../worker/services/gamification.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { saveReadyInsight } from "../worker/services/insights.ts";
 import type { InsightJob } from "./messages.ts";
@@ -36,7 +37,11 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   if (!entry) return "entry-gone";
   if (entry.revision > job.revision) return "superseded";
   const existing = await db.query.insights.findFirst({ where: and(eq(insights.entryId, job.entryId), eq(insights.userId, job.userId)) });
-  if (existing && existing.status === "ready" && existing.revision >= job.revision) return "already-done";
+  if (existing && existing.status === "ready" && existing.revision >= job.revision) {
+    // A redelivery after a failure part-way: finish what may be missing (the award is idempotent).
+    await award(env, db, job.userId, "entry-analysed", entry.id);
+    return "already-done";
+  }
 
   const text = textOf(entry);
   const { analysis, provider, model } = await emotionProviderFor(env).analyzeWithProvenance(text);
@@ -64,6 +69,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
     await recordMood(env, db, job.userId, { ...entry, tags: tagRows.map((t) => t.name) }, mood);
     await graph.broadcast({ type: "graph.updated", entry_id: entry.id, primary_emotion: mood.primary_emotion });
   }
+  await award(env, db, job.userId, "entry-analysed", entry.id);
   await graph.broadcast({
     type: "insight.ready",
     entry_id: entry.id,

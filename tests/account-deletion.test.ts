@@ -34,11 +34,12 @@ describe("DELETE /api/auth/me", () => {
     await call("PUT", "/api/settings", { token: user.token, body: { theme: "dark" } });
     const goal = await json(await call("POST", "/api/goals", { token: user.token, body: { title: "Sleep better", tasks: ["No phone in bed"] } }));
     await call("PATCH", `/api/goals/${goal.id}/tasks/${goal.tasks[0].id}`, { token: user.token, body: { done: true } });
+    await call("PATCH", `/api/goals/${goal.id}`, { token: user.token, body: { status: "completed" } });
     await createEntry(bystander.token, { content: "kestrel too", tags: ["one"] });
     await deliver({ type: "weekly-summary", userId: user.id, weekEnd: "2026-11-22", until: Date.now() + 1000 });
 
     const before = await rowsOf(user.id);
-    expect(Object.keys(before).sort()).toEqual(["categories", "entries", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "refresh_tokens", "replies", "settings", "tags", "users", "weekly_summaries"]);
+    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "refresh_tokens", "replies", "settings", "tags", "users", "weekly_summaries"]);
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     const bystanderBefore = await rowsOf(bystander.id);
 

@@ -14,6 +14,7 @@ import { liveRoutes } from "./routes/live.ts";
 import { promptRoutes } from "./routes/prompts.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { entryRoutes } from "./routes/entries.ts";
+import { gamificationRoutes } from "./routes/gamification.ts";
 import { goalRoutes } from "./routes/goals.ts";
 import { graphRoutes } from "./routes/graph.ts";
 import { journalRoutes } from "./routes/journal.ts";
@@ -76,7 +77,7 @@ app.use("/api/*", async (c, next) => {
 });
 
 // Every resource but the account routes needs a signed-in person; auth.ts guards its own routes.
-for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph", "/api/insights", "/api/admin", "/api/prompts", "/api/goals"]) {
+for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph", "/api/insights", "/api/admin", "/api/prompts", "/api/goals", "/api/gamification"]) {
   app.use(prefix, requireAuth);
   app.use(`${prefix}/*`, requireAuth);
 }
@@ -96,7 +97,8 @@ const routes = app
   .route("/api/live", liveRoutes)
   .route("/api/admin", adminRoutes)
   .route("/api/prompts", promptRoutes)
-  .route("/api/goals", goalRoutes);
+  .route("/api/goals", goalRoutes)
+  .route("/api/gamification", gamificationRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

@@ -6,6 +6,9 @@ import { retryDelaySeconds } from "../../queues/backoff.ts";
 import { call, createEntry, json, registerUser } from "../helpers/api.ts";
 import { deliver, deliverRecording, eventually, insightRow } from "./helpers.ts";
 
+const awardsFor = async (entryId: string) =>
+  (await env.DB.prepare("SELECT count(*) AS n FROM point_transactions WHERE reason = 'entry-analysed' AND ref = ?").bind(entryId).first<{ n: number }>())!.n;
+
 const SAD = "I feel so sad and lonely. I always mess these things up. Tomorrow I will call my sister.";
 
 afterEach(() => {
@@ -89,6 +92,7 @@ describe("analyze-entry jobs", () => {
     expect(await insightRow(entry.id)).toEqual(before);
     const count = await env.DB.prepare("SELECT count(*) AS n FROM insights WHERE entry_id = ?").bind(entry.id).first<{ n: number }>();
     expect(count!.n).toBe(1);
+    expect(await awardsFor(entry.id)).toBe(1);
   });
 
   it("out-of-order revisions end in the newest revision's insight", async () => {
@@ -99,6 +103,7 @@ describe("analyze-entry jobs", () => {
     const stale = await deliver(job);
     expect(stale.explicitAcks).toHaveLength(1);
     expect(await insightRow(entry.id)).toMatchObject({ revision: 2, status: "ready", primary_emotion: "joy" });
+    expect(await awardsFor(entry.id)).toBe(1);
     // And the other way round on a second entry: the old job is skipped as superseded.
     const other = await createEntry(user.token, { content: SAD });
     await call("PATCH", `/api/entries/${other.id}`, { token: user.token, body: { content: "Calm and content today, grateful for the sun." } });

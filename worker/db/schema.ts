@@ -108,6 +108,7 @@ export const settings = sqliteTable("settings", {
   aiAnalysis: integer("ai_analysis", { mode: "boolean" }).notNull().default(true),
   /** 0 = Sunday … 6 = Saturday, in the person's time zone. */
   weeklySummaryDay: integer("weekly_summary_day").notNull().default(0),
+  streaksEnabled: integer("streaks_enabled", { mode: "boolean" }).notNull().default(true),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -211,4 +212,27 @@ export const goalProgress = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("goal_progress_user_goal").on(t.userId, t.goalId, t.createdAt)],
+);
+
+export const pointTransactions = sqliteTable(
+  "point_transactions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    points: integer("points").notNull(),
+    reason: text("reason").notNull(),
+    ref: text("ref").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("point_transactions_award").on(t.userId, t.reason, t.ref), index("point_transactions_user_created").on(t.userId, t.createdAt)],
+);
+
+export const achievements = sqliteTable(
+  "achievements",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    earnedAt: integer("earned_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code] })],
 );

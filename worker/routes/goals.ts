@@ -16,6 +16,7 @@ import {
   UpdateGoalBodySchema,
   UpdateTaskBodySchema,
 } from "../schemas/goals.ts";
+import { award } from "../services/gamification.ts";
 import { findGoal, goalView, goalViews, progressStatement, recordStepProgress } from "../services/goals.ts";
 
 const tags = ["goals"];
@@ -121,6 +122,7 @@ export const goalRoutes = createRouter()
           updatedAt: Date.now(),
         })
         .where(and(eq(goals.id, id), eq(goals.userId, userId)));
+      if (body.status === "completed") await award(c.env, db, userId, "goal-completed", id);
       return c.json(await goalView(db, userId, id), 200);
     },
   )

@@ -35,6 +35,7 @@ async function readSettings(db: Database, userId: string): Promise<z.infer<typeo
     reminder_time: row.reminderTime,
     ai_analysis: row.aiAnalysis,
     weekly_summary_day: row.weeklySummaryDay,
+    streaks_enabled: row.streaksEnabled,
   };
 }
 
@@ -87,6 +88,7 @@ export const settingsRoutes = createRouter()
           reminderTime: body.reminder_time,
           aiAnalysis: body.ai_analysis,
           weeklySummaryDay: body.weekly_summary_day,
+          streaksEnabled: body.streaks_enabled,
           updatedAt: Date.now(),
         })
         .where(eq(settings.userId, userId));

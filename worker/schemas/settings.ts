@@ -21,6 +21,7 @@ export const SettingsSchema = z
       .openapi({ example: "21:30" }),
     ai_analysis: z.boolean(),
     weekly_summary_day: z.number().int().min(0).max(6).openapi({ description: "0 = Sunday … 6 = Saturday", example: 0 }),
+    streaks_enabled: z.boolean(),
   })
   .openapi("Settings");
 

@@ -8,6 +8,7 @@ import { EKMAN_EMOTIONS, type EkmanEmotion } from "../emotion/taxonomy.ts";
 import type { EntryView } from "../schemas/entries.ts";
 import { notFound } from "../lib/errors.ts";
 import { createEntry } from "./entries.ts";
+import { award } from "./gamification.ts";
 import { relevantGoal } from "./goals.ts";
 import { graphFor } from "./graph.ts";
 import { buildReply, type ReplyMemory } from "./reply.ts";
@@ -67,7 +68,9 @@ export async function markTried(env: Env, db: Database, userId: string, entryId:
   if (!owned) throw notFound("entry");
   const normalised = action.trim().toLowerCase();
   await db.update(replies).set({ triedAction: normalised }).where(and(eq(replies.entryId, entryId), eq(replies.userId, userId)));
-  return graphFor(env, userId).markTried({ entryId, action: normalised });
+  const state = await graphFor(env, userId).markTried({ entryId, action: normalised });
+  await award(env, db, userId, "suggestion-tried", entryId);
+  return state;
 }
 
 export async function writeJournalEntry(

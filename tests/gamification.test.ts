@@ -1,0 +1,66 @@
+// Points, streaks and achievements: idempotent awards, streaks in the person's time zone, events.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { streaksOf } from "../worker/services/gamification.ts";
+import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
+import { deliver } from "./queues/helpers.ts";
+
+describe("streaksOf", () => {
+  it("counts the current and longest runs of consecutive days", () => {
+    const dates = new Set(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-05", "2026-11-20", "2026-11-21"]);
+    expect(streaksOf(dates, "2026-11-22")).toEqual({ current: 2, longest: 3 });
+    expect(streaksOf(new Set([...dates, "2026-11-22"]), "2026-11-22")).toEqual({ current: 3, longest: 3 });
+    expect(streaksOf(dates, "2026-11-24")).toEqual({ current: 0, longest: 3 });
+    expect(streaksOf(new Set(), "2026-11-24")).toEqual({ current: 0, longest: 0 });
+  });
+});
+
+describe("awards", () => {
+  it("pays once per analysed entry, earns achievements once, and answers the summary", async () => {
+    const user = await registerUser();
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false } });
+    const entry = await createEntry(user.token, { content: "A calm and happy day." });
+    const job = { type: "analyze-entry", entryId: entry.id, userId: user.id, revision: 1 };
+    await deliver(job);
+    await deliver(job);
+    const summary = await json(await call("GET", "/api/gamification", { token: user.token }));
+    // 10 for the entry, 25 for the "first-entry" achievement; nothing for the duplicate delivery.
+    expect(summary.points).toBe(35);
+    expect(summary.streak).toEqual({ current: 1, longest: 1 });
+    expect(summary.achievements.find((a: { code: string }) => a.code === "first-entry").earned_at).not.toBeNull();
+    expect(summary.achievements.find((a: { code: string }) => a.code === "streak-7").earned_at).toBeNull();
+    expect(summary.recent.map((t: { reason: string }) => t.reason).sort()).toEqual(["achievement", "entry-analysed"]);
+  });
+
+  it("pays for a tried suggestion and a completed goal, each once", async () => {
+    const user = await registerUser();
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false } });
+    const reply = await json(await call("POST", "/api/journal/entries", { token: user.token, body: { content: "Feeling low today." } }));
+    for (let i = 0; i < 2; i++) await call("POST", `/api/journal/entries/${reply.entry_id}/tried`, { token: user.token, body: { action: "walk" } });
+    const goal = await json(await call("POST", "/api/goals", { token: user.token, body: { title: "Sleep by 11" } }));
+    for (let i = 0; i < 2; i++) await call("PATCH", `/api/goals/${goal.id}`, { token: user.token, body: { status: "completed" } });
+    const rows = await env.DB.prepare("SELECT reason, ref, points FROM point_transactions WHERE user_id = ? ORDER BY reason, ref").bind(user.id).all();
+    // Achievements are checked on every award, so the first entry's is earned here too.
+    expect(rows.results).toEqual([
+      { reason: "achievement", ref: "first-entry", points: 25 },
+      { reason: "achievement", ref: "first-goal", points: 25 },
+      { reason: "achievement", ref: "first-try", points: 25 },
+      { reason: "goal-completed", ref: goal.id, points: 50 },
+      { reason: "suggestion-tried", ref: reply.entry_id, points: 5 },
+    ]);
+  });
+
+  it("counts streaks in the person's time zone, and hides them when switched off", async () => {
+    const user = await registerUser();
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, timezone: "Pacific/Auckland" } });
+    const day = 86_400_000;
+    for (const daysAgo of [0, 1, 2]) {
+      const e = await createEntry(user.token, { content: `Day ${daysAgo}` });
+      await env.DB.prepare("UPDATE entries SET created_at = ? WHERE id = ?").bind(Date.now() - daysAgo * day, e.id).run();
+    }
+    expect((await json(await call("GET", "/api/gamification", { token: user.token }))).streak).toEqual({ current: 3, longest: 3 });
+    await call("PUT", "/api/settings", { token: user.token, body: { streaks_enabled: false } });
+    expect((await json(await call("GET", "/api/gamification", { token: user.token }))).streak).toBeNull();
+    await expectError(await call("GET", "/api/gamification"), 401);
+  });
+});

@@ -1,0 +1,136 @@
+// Points, streaks and achievements. Every award goes through one idempotent insert keyed by
+// (user, reason, ref), so retries and duplicate deliveries never pay twice; achievements are earned
+// once and pay a bonus once. A person's open tabs hear about each award.
+import { and, count, desc, eq, gte, isNotNull, sum } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { achievements, entries, goals, pointTransactions, replies, settings } from "../db/schema.ts";
+import { localDate } from "../lib/time-zone.ts";
+import { graphFor } from "./graph.ts";
+
+export const POINTS = {
+  "entry-analysed": 10,
+  "suggestion-tried": 5,
+  "goal-completed": 50,
+  achievement: 25,
+} as const;
+export type AwardReason = keyof typeof POINTS;
+
+interface Stats {
+  entries: number;
+  currentStreak: number;
+  longestStreak: number;
+  tried: number;
+  goalsCompleted: number;
+  streaksEnabled: boolean;
+}
+
+export const ACHIEVEMENTS: { code: string; title: string; description: string; earned: (s: Stats) => boolean }[] = [
+  { code: "first-entry", title: "First page", description: "Wrote your first entry.", earned: (s) => s.entries >= 1 },
+  { code: "ten-entries", title: "Finding a rhythm", description: "Wrote 10 entries.", earned: (s) => s.entries >= 10 },
+  { code: "fifty-entries", title: "Well kept", description: "Wrote 50 entries.", earned: (s) => s.entries >= 50 },
+  { code: "hundred-entries", title: "A hundred pages", description: "Wrote 100 entries.", earned: (s) => s.entries >= 100 },
+  { code: "streak-3", title: "Three days running", description: "Wrote three days in a row.", earned: (s) => s.streaksEnabled && s.longestStreak >= 3 },
+  { code: "streak-7", title: "A whole week", description: "Wrote seven days in a row.", earned: (s) => s.streaksEnabled && s.longestStreak >= 7 },
+  { code: "streak-30", title: "A month of pages", description: "Wrote thirty days in a row.", earned: (s) => s.streaksEnabled && s.longestStreak >= 30 },
+  { code: "first-try", title: "Giving it a go", description: "Tried a suggested action.", earned: (s) => s.tried >= 1 },
+  { code: "first-goal", title: "Goal reached", description: "Completed a goal.", earned: (s) => s.goalsCompleted >= 1 },
+];
+
+const DAY_MS = 86_400_000;
+const STREAK_WINDOW_DAYS = 400;
+
+/** Current and longest run of consecutive days with an entry, in the person's time zone. */
+export function streaksOf(dates: Set<string>, today: string): { current: number; longest: number } {
+  const sorted = [...dates].sort();
+  let longest = 0;
+  let run = 0;
+  let previous: number | null = null;
+  for (const d of sorted) {
+    const day = Date.parse(`${d}T00:00:00Z`) / DAY_MS;
+    run = previous !== null && day - previous === 1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+    previous = day;
+  }
+  let current = 0;
+  let cursor = Date.parse(`${today}T00:00:00Z`);
+  // A streak is still alive today if yesterday had an entry and today has none yet.
+  if (!dates.has(today)) cursor -= DAY_MS;
+  while (dates.has(new Date(cursor).toISOString().slice(0, 10))) {
+    current++;
+    cursor -= DAY_MS;
+  }
+  return { current, longest };
+}
+
+async function stats(db: Database, userId: string, now: number): Promise<Stats & { timeZone: string }> {
+  const prefs = await db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { timezone: true, streaksEnabled: true } });
+  const timeZone = prefs?.timezone ?? "UTC";
+  const [entryCount, triedCount, goalCount, recent] = await Promise.all([
+    db.select({ n: count() }).from(entries).where(eq(entries.userId, userId)),
+    db.select({ n: count() }).from(replies).where(and(eq(replies.userId, userId), isNotNull(replies.triedAction))),
+    db.select({ n: count() }).from(goals).where(and(eq(goals.userId, userId), eq(goals.status, "completed"))),
+    db.select({ createdAt: entries.createdAt }).from(entries).where(and(eq(entries.userId, userId), gte(entries.createdAt, now - STREAK_WINDOW_DAYS * DAY_MS))),
+  ]);
+  const streak = streaksOf(new Set(recent.map((r) => localDate(r.createdAt, timeZone))), localDate(now, timeZone));
+  return {
+    timeZone,
+    entries: entryCount[0]?.n ?? 0,
+    tried: triedCount[0]?.n ?? 0,
+    goalsCompleted: goalCount[0]?.n ?? 0,
+    currentStreak: streak.current,
+    longestStreak: streak.longest,
+    streaksEnabled: prefs?.streaksEnabled ?? true,
+  };
+}
+
+async function insertAward(db: Database, userId: string, reason: AwardReason, ref: string): Promise<number> {
+  const inserted = await db
+    .insert(pointTransactions)
+    .values({ id: crypto.randomUUID(), userId, points: POINTS[reason], reason, ref, createdAt: Date.now() })
+    .onConflictDoNothing()
+    .returning({ points: pointTransactions.points });
+  return inserted[0]?.points ?? 0;
+}
+
+export async function totalPoints(db: Database, userId: string): Promise<number> {
+  const [row] = await db.select({ total: sum(pointTransactions.points) }).from(pointTransactions).where(eq(pointTransactions.userId, userId));
+  return Number(row?.total ?? 0);
+}
+
+/**
+ * Awards points once for (reason, ref), then any achievements now earned (each with its bonus), and
+ * tells the person's tabs. Answers the points newly awarded (0 when this was a repeat).
+ */
+export async function award(env: Env, db: Database, userId: string, reason: AwardReason, ref: string): Promise<number> {
+  let awarded = await insertAward(db, userId, reason, ref);
+  if (awarded === 0) return 0;
+  const s = await stats(db, userId, Date.now());
+  for (const a of ACHIEVEMENTS.filter((a) => a.earned(s))) {
+    const earned = await db.insert(achievements).values({ userId, code: a.code, earnedAt: Date.now() }).onConflictDoNothing().returning({ code: achievements.code });
+    if (earned.length > 0) awarded += await insertAward(db, userId, "achievement", a.code);
+  }
+  await graphFor(env, userId).broadcast({ type: "points.awarded", points: awarded, reason, total: await totalPoints(db, userId) });
+  return awarded;
+}
+
+export async function gamificationSummary(db: Database, userId: string) {
+  const now = Date.now();
+  const [s, total, earned, recent] = await Promise.all([
+    stats(db, userId, now),
+    totalPoints(db, userId),
+    db.select().from(achievements).where(eq(achievements.userId, userId)),
+    db.select().from(pointTransactions).where(eq(pointTransactions.userId, userId)).orderBy(desc(pointTransactions.createdAt)).limit(20),
+  ]);
+  const earnedAt = new Map(earned.map((a) => [a.code, a.earnedAt]));
+  return {
+    points: total,
+    streak: s.streaksEnabled ? { current: s.currentStreak, longest: s.longestStreak } : null,
+    achievements: ACHIEVEMENTS.map((a) => ({
+      code: a.code,
+      title: a.title,
+      description: a.description,
+      earned_at: earnedAt.has(a.code) ? new Date(earnedAt.get(a.code)!).toISOString() : null,
+    })),
+    recent: recent.map((t) => ({ points: t.points, reason: t.reason, ref: t.ref, at: new Date(t.createdAt).toISOString() })),
+  };
+}
