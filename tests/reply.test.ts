@@ -87,6 +87,13 @@ describe("buildReply", () => {
     expect(withMemory[0]!.text).toMatch(/about a day/);
   });
 
+  it("acknowledges an entry that holds both something hard and something good", () => {
+    const mixed = buildReply({ ...base, entryId: "mixed", emotion: "joy", isPositive: true, suggestions: [generic], scores: { joy: 0.85, sadness: 0.71 } });
+    expect(mixed.text).toMatch(/two halves|bit of everything|mixed day/);
+    const clear = buildReply({ ...base, entryId: "mixed", emotion: "joy", isPositive: true, suggestions: [generic], scores: { joy: 0.85, sadness: 0.3 } });
+    expect(clear.text).not.toMatch(/two halves|bit of everything|mixed day/);
+  });
+
   it("does not console a happy entry", () => {
     const reply = buildReply({ ...base, entryId: "z", emotion: "joy", isPositive: true, suggestions: [generic] });
     expect(reply.text).not.toMatch(/sorry|heavy|helped \d/i);

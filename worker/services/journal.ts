@@ -91,6 +91,7 @@ export async function writeJournalEntry(
     isPositive: state.isPositive,
     suggestions: graph.suggestions,
     memory,
+    scores: state.ekmanScores,
     goal: goal && { title: goal.title, progress: goal.progress, stepsDone: goal.tasks.filter((t) => t.done).length, steps: goal.tasks.length },
   });
   const suggested = reply.suggested_actions.map(toSuggestedAction);

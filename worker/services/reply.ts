@@ -26,6 +26,8 @@ export interface ReplyInput {
   memory: ReplyMemory | null;
   /** An active goal the entry touches on, if any. */
   goal?: ReplyGoal | null;
+  /** The Ekman scores, to notice an entry that holds both something hard and something good. */
+  scores?: Partial<Record<EkmanEmotion, number>>;
 }
 
 const OPENINGS: Record<EkmanEmotion, string[]> = {
@@ -76,6 +78,20 @@ const OPENINGS: Record<EkmanEmotion, string[]> = {
     "Thanks for writing. Even ordinary days tell a story.",
   ],
 };
+
+const MIXED_OPENINGS = [
+  "It sounds like a day of two halves: some of it was hard, and some of it was good.",
+  "There's a bit of everything in this: the hard parts and the good ones both count.",
+  "A mixed day, it seems. It's worth noticing the good bits without brushing past the rest.",
+];
+
+/** Both a clearly negative emotion and joy are present: neither reading alone would be fair. */
+const MIXED_THRESHOLD = 0.6;
+function isMixed(scores: ReplyInput["scores"]): boolean {
+  if (!scores) return false;
+  const negative = Math.max(scores.sadness ?? 0, scores.anger ?? 0, scores.fear ?? 0, scores.disgust ?? 0);
+  return (scores.joy ?? 0) >= MIXED_THRESHOLD && negative >= MIXED_THRESHOLD;
+}
 
 const INTENSE_ADDITIONS: Partial<Record<EkmanEmotion, string>> = {
   sadness: "If it ever feels like too much, reaching out to someone you trust can help.",
@@ -154,7 +170,7 @@ const recallsMemory = (seed: number) => (seed >>> 11) % 3 === 0;
 
 export function buildReply(input: ReplyInput): { text: string; suggested_actions: Suggestion[] } {
   const seed = seedOf(input.entryId);
-  const parts = [pick(OPENINGS[input.emotion], seed, 0)];
+  const parts = [pick(isMixed(input.scores) ? MIXED_OPENINGS : OPENINGS[input.emotion], seed, 0)];
   const low = !input.isPositive && ["sadness", "anger", "fear", "disgust"].includes(input.emotion);
   if (low && input.intensity >= 0.75 && INTENSE_ADDITIONS[input.emotion]) parts.push(INTENSE_ADDITIONS[input.emotion]!);
 
