@@ -1,11 +1,12 @@
 // Builds the SvelteKit SPA into web/build, which the Worker serves as static assets. Run from the
 // repository root (`vite build --config web/vite.config.ts`); every path here is anchored to web/.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import adapter from "@sveltejs/adapter-static";
 import { sveltekit } from "@sveltejs/kit/vite";
 import { defineConfig, type Plugin } from "vite";
@@ -68,6 +69,70 @@ function finishStaticBuild(): Plugin {
   };
 }
 
+/** The journal (home) page must stay light: its first-load JavaScript, gzipped, in bytes. */
+const JOURNAL_JS_BUDGET = 120 * 1024;
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/**
+ * After the client build, adds up what the journal page loads before it can show anything: Kit's
+ * entry (start) and app, the root layout and error nodes and the home page's node, with all their
+ * static imports (dynamic imports, such as Chart.js on the insights page, are left out, as the
+ * browser does). Prints the figure and fails the build when it is over budget.
+ */
+function journalBudget(): Plugin {
+  return {
+    name: "tideline-journal-js-budget",
+    apply: "build",
+    buildApp: {
+      order: "post",
+      async handler() {
+        const clientDir = path.join(webDir, ".svelte-kit/output/client");
+        const manifest = JSON.parse(await readFile(path.join(clientDir, ".vite/manifest.json"), "utf8")) as Record<string, ManifestChunk>;
+        const nodesDir = path.join(webDir, ".svelte-kit/generated/build/client-optimized/nodes");
+        // Which node is which route: each generated node file re-exports its component.
+        const nodeFor = (component: string) =>
+          readdirSync(nodesDir).find((f) => readFileSync(path.join(nodesDir, f), "utf8").includes(component));
+        const home = nodeFor("src/routes/+page.svelte");
+        const layout = nodeFor("src/routes/+layout.svelte");
+        if (!home || !layout) throw new Error("journal budget: could not find the home page's or the root layout's node.");
+        const roots = Object.keys(manifest).filter(
+          (key) =>
+            key.endsWith("runtime/client/entry.js") ||
+            key.endsWith("client-optimized/app.js") ||
+            key.endsWith(`client-optimized/nodes/${home}`) ||
+            key.endsWith(`client-optimized/nodes/${layout}`) ||
+            // The root error node (nodes/1) is fetched at start-up as well.
+            key.endsWith("client-optimized/nodes/1.js"),
+        );
+        if (roots.length < 4) throw new Error(`journal budget: expected Kit's entry, app and nodes in the manifest, found ${roots.join(", ")}`);
+        const files = new Set<string>();
+        const visit = (key: string) => {
+          const chunk = manifest[key];
+          if (!chunk || files.has(chunk.file)) return;
+          files.add(chunk.file);
+          for (const dep of chunk.imports ?? []) visit(dep);
+        };
+        roots.forEach(visit);
+        let total = 0;
+        for (const file of files) {
+          const full = path.join(clientDir, file);
+          if (file.endsWith(".js") && existsSync(full)) total += gzipSync(readFileSync(full), { level: 9 }).length;
+        }
+        const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+        console.log(`\njournal page JS: ${kb(total)} KB gzipped (budget ${kb(JOURNAL_JS_BUDGET)} KB), ${files.size} files`);
+        if (total > JOURNAL_JS_BUDGET) {
+          throw new Error(`The journal page's first-load JS is ${kb(total)} KB gzipped, over the ${kb(JOURNAL_JS_BUDGET)} KB budget.`);
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: webDir,
   plugins: [
@@ -92,6 +157,7 @@ export default defineConfig({
       },
     }),
     finishStaticBuild(),
+    journalBudget(),
   ],
   build: { reportCompressedSize: true },
 });

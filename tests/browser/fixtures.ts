@@ -1,6 +1,7 @@
 // Shared pieces of the browser tests: a `test` whose pages fail on CSP violations and uncaught
 // errors, fresh people per test, and the few UI steps every journey repeats.
-import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -63,25 +64,52 @@ export async function signIn(page: Page, person: Person): Promise<void> {
 
 export interface NewEntry {
   content: string;
-  title?: string;
   tags?: string[];
 }
 
-/** Writes an entry through the form, saving with the keyboard shortcut or the button. */
-export async function writeEntry(page: Page, entry: NewEntry, via: "shortcut" | "button" = "button"): Promise<void> {
+export const conversation = (page: Page) => page.getByRole("list", { name: "Conversation, oldest first" });
+export const replies = (page: Page) => page.getByRole("article", { name: "Tideline replied" });
+
+/** Writes an entry in the journal, sending with the keyboard shortcut or the button; returns the reply. */
+export async function writeEntry(page: Page, entry: NewEntry, via: "shortcut" | "button" = "button"): Promise<Locator> {
   const content = page.getByLabel("What’s on your mind?");
+  const before = await replies(page).count();
   await content.fill(entry.content);
-  if (entry.title) await page.getByLabel("Title (optional)").fill(entry.title);
-  if (entry.tags) await page.getByLabel("Tags (optional)").fill(entry.tags.join(", "));
+  const tagBox = page.getByLabel("Tags (optional)");
+  for (const tag of entry.tags ?? []) {
+    await tagBox.fill(tag);
+    await tagBox.press("Enter");
+  }
   if (via === "shortcut") {
     await content.focus();
     await page.keyboard.press("Control+Enter");
   } else {
-    await page.getByRole("button", { name: "Save entry" }).click();
+    await page.getByRole("button", { name: "Send", exact: true }).click();
   }
-  await expect(page.getByRole("status").filter({ hasText: "Saved to your journal." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Sent. Tideline replied" })).toBeVisible();
   await expect(content).toHaveValue("");
+  await expect(replies(page)).toHaveCount(before + 1);
+  return replies(page).nth(before);
 }
 
-export const entryList = (page: Page) => page.getByRole("list", { name: "Entries, newest first" });
-export const entryTitles = (page: Page) => entryList(page).getByRole("heading", { level: 3 });
+/** A session for calling the API directly, taken from the signed-in page (and handed back to it). */
+export async function apiSession(page: Page): Promise<{ token: string; handBack: () => Promise<void> }> {
+  const refreshToken = await page.evaluate(() => localStorage.getItem("tideline.refresh_token"));
+  const res = await page.request.post("/api/auth/refresh", { data: { refresh_token: refreshToken } });
+  expect(res.status()).toBe(200);
+  const session = (await res.json()) as { access_token: string; refresh_token: string };
+  return {
+    token: session.access_token,
+    handBack: () => page.evaluate((t) => localStorage.setItem("tideline.refresh_token", t), session.refresh_token),
+  };
+}
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+export async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `${what}: serious or critical axe violations`).toEqual([]);
+}

@@ -1,80 +1,132 @@
-// The main journey: sign up, write, read back newest first, search, export, sign out and in again.
+// The main journey: sign up, write three entries of different moods, see the replies with their
+// emotions and suggestions, mark one as tried, watch an insight arrive live, search, open an entry,
+// see the insights drawn, export and import, sign out and back in.
 import { readFile } from "node:fs/promises";
-import { entryList, entryTitles, expect, newPerson, signIn, signUp, test, writeEntry } from "./fixtures.ts";
+import { conversation, expect, newPerson, replies, signIn, signUp, test, writeEntry } from "./fixtures.ts";
 
-test("a new person writes, finds, exports and keeps their entries", async ({ page }) => {
+const SAD = "I feel so sad and lonely today. I miss my friend and cried all evening.";
+const JOYFUL = "What a wonderful day! I am so happy, we laughed at the beach with friends.";
+const ANGRY = "I am furious. My manager yelled at me again, it is so unfair and I hate it.";
+
+test("a new person writes, sees replies and live insights, finds, exports and keeps their entries", async ({ page }) => {
+  const liveFrames: string[] = [];
+  page.on("websocket", (ws) => ws.on("framereceived", (frame) => liveFrames.push(String(frame.payload))));
+
   const person = newPerson("Ada");
   await signUp(page, person);
   await expect(page.getByText("Your journal is empty — write your first entry")).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Today’s prompt" })).toBeVisible();
+  await expect(page.getByText("Live updates on")).toBeVisible();
 
-  await writeEntry(page, { title: "Morning pages", content: "Slept badly, coffee helped.", tags: ["sleep", "Coffee"] });
-  await writeEntry(page, { title: "Sea walk", content: "Walked to the lighthouse after work and felt lighter.", tags: ["walk"] }, "shortcut");
-  await writeEntry(page, { title: "Evening", content: "A quiet dinner with friends.", tags: ["friends", "food"] });
-
-  // Newest first, right after writing and after a reload (which also renews the session).
-  const newestFirst = ["Evening", "Sea walk", "Morning pages"];
-  await expect(entryTitles(page)).toHaveText(newestFirst);
+  // A draft survives a reload.
+  await page.getByLabel("What’s on your mind?").fill("A draft I have not sent yet");
   await page.reload();
-  await expect(entryTitles(page)).toHaveText(newestFirst);
-  const first = entryList(page).getByRole("listitem").filter({ hasText: "Morning pages" });
-  const tags = first.getByRole("list", { name: "Tags" }).getByRole("listitem");
-  await expect(tags).toHaveCount(2);
-  for (const tag of ["sleep", "coffee"]) await expect(tags.filter({ hasText: tag })).toHaveCount(1);
+  await expect(page.getByLabel("What’s on your mind?")).toHaveValue("A draft I have not sent yet");
 
-  // Search finds the one entry, with the matched word highlighted.
-  await page.getByRole("searchbox", { name: "Search your entries" }).fill("lighthouse");
+  const sadReply = await writeEntry(page, { content: SAD, tags: ["friends"] }, "shortcut");
+  const joyReply = await writeEntry(page, { content: JOYFUL, tags: ["beach", "friends"] });
+  const angryReply = await writeEntry(page, { content: ANGRY, tags: ["work"] });
+
+  // Each reply names its emotion in words (with an icon) and offers actions with their evidence.
+  await expect(sadReply).toContainText("Sensed: Sadness");
+  await expect(joyReply).toContainText("Sensed: Joy");
+  await expect(angryReply).toContainText("Sensed: Anger");
+  for (const reply of [sadReply, joyReply, angryReply]) {
+    await expect(reply.locator("svg.face")).toHaveCount(1);
+    expect(await reply.getByRole("button", { pressed: false }).count()).toBeGreaterThan(0);
+  }
+  await expect(sadReply.getByRole("list", { name: /Things that might help/ })).toContainText(/a general idea|helped \d+ of/);
+
+  // Mark a suggestion as tried with the keyboard.
+  const chip = sadReply.getByRole("button", { pressed: false }).first();
+  await chip.focus();
+  await page.keyboard.press("Enter");
+  await expect(sadReply.getByRole("button", { pressed: true })).toHaveCount(1);
+  await expect(sadReply.getByRole("status")).toContainText("Recorded: you tried");
+
+  // The insight arrives over the WebSocket, without a reload: summary, topics, questions.
+  await expect(sadReply.getByRole("heading", { name: "Reflection" })).toBeVisible({ timeout: 15_000 });
+  await expect(sadReply.getByRole("list", { name: "Topics" }).getByRole("listitem").first()).toBeVisible();
+  await expect(sadReply.getByRole("list", { name: "Questions to sit with" }).getByRole("listitem").first()).toBeVisible();
+  await expect(angryReply.getByRole("heading", { name: "Reflection" })).toBeVisible({ timeout: 15_000 });
+  expect(liveFrames.filter((f) => f.includes('"insight.ready"')).length).toBeGreaterThanOrEqual(3);
+
+  // After a reload the thread is the same, oldest first, with the tried action remembered.
+  await page.reload();
+  const turns = conversation(page).getByRole("listitem").filter({ has: page.getByRole("article", { name: /^You wrote/ }) });
+  await expect(turns).toHaveCount(3);
+  await expect(turns.nth(0)).toContainText(SAD);
+  await expect(turns.nth(2)).toContainText(ANGRY);
+  await expect(replies(page).first().getByRole("button", { pressed: true })).toHaveCount(1);
+  await expect(replies(page).last().getByRole("heading", { name: "Reflection" })).toBeVisible();
+
+  // Search on the Entries page finds the joyful entry, with the match highlighted.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Entries" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Entries, newest first" }).locator(":scope > li")).toHaveCount(3);
+  await page.getByRole("searchbox", { name: "Search your entries" }).fill("beach");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const results = page.getByRole("list", { name: "Search results" });
-  await expect(results.getByRole("listitem")).toHaveCount(1);
-  await expect(results.getByRole("heading", { name: "Sea walk" })).toBeVisible();
-  await expect(results.locator("mark")).toHaveText([/lighthouse/i]);
-  await page.getByRole("button", { name: "Clear" }).click();
-  await expect(results).toHaveCount(0);
+  await expect(results.locator(":scope > li")).toHaveCount(1);
+  await expect(results.locator("mark")).toHaveText([/beach/i]);
 
-  // Export JSON: a real download holding all three entries.
+  // The entry page shows the whole insight.
+  await results.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/entries\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Insight" })).toBeVisible();
+  await expect(page.getByText(JOYFUL)).toBeVisible();
+  await expect(page.getByText(/Analysed by the (local|Workers AI) model/)).toBeVisible();
+
+  // The insights page draws its charts from the data.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Insights" })).toBeVisible();
+  await expect(page.locator("canvas[data-drawn='true']")).toHaveCount(2);
+  await expect(page.locator(".graph svg .node")).toHaveCount(3);
+  await expect(page.locator(".year svg rect.cell")).toHaveCount(365);
+  await expect(page.locator(".year svg rect.cell:not(.none)")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Transitions table" }).getByRole("row")).not.toHaveCount(0);
+  await page.getByRole("radio", { name: "Weeks" }).check();
+  await expect(page.locator("canvas[data-drawn='true']")).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "What helped" })).toBeVisible();
+
+  // Export JSON from the Entries page: a real download holding all three entries.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Entries" }).click();
   await page.getByText("Export", { exact: true }).click();
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: /^JSON/ }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^tideline-export-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = JSON.parse(await readFile((await download.path())!, "utf8")) as {
-    format: string;
-    entries: { title: string; content: string; tags: string[] }[];
-  };
+  const file = JSON.parse(await readFile((await download.path())!, "utf8")) as { format: string; entries: { content: string }[] };
   expect(file.format).toBe("tideline-export");
-  expect(file.entries).toHaveLength(3);
-  expect(file.entries.map((e) => e.title).sort()).toEqual(["Evening", "Morning pages", "Sea walk"]);
+  expect(file.entries.map((e) => e.content).sort()).toEqual([ANGRY, JOYFUL, SAD].sort());
 
-  // Sign out, then back in: the entries are still there.
+  // Importing the same file again skips every entry as a duplicate.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Import a JSON export").setInputFiles((await download.path())!);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByText("Imported 0 entries; 3 duplicates skipped.")).toBeVisible();
+
+  // Sign out, then back in: everything is still there.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin$/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin$/);
   await signIn(page, person);
-  await expect(entryTitles(page)).toHaveText(newestFirst);
+  await expect(replies(page)).toHaveCount(3);
+  await expect(conversation(page)).toContainText(JOYFUL);
 });
 
-test("the list loads older entries with “Load more”", async ({ page }) => {
-  const person = newPerson("Lin");
-  await signUp(page, person);
-  // 21 entries straight through the API (one more than a page), using the app's own session.
-  const refreshToken = await page.evaluate(() => localStorage.getItem("tideline.refresh_token"));
-  const session = await (await page.request.post("/api/auth/refresh", { data: { refresh_token: refreshToken } })).json();
-  for (let i = 1; i <= 21; i++) {
-    const res = await page.request.post("/api/entries", {
-      headers: { authorization: `Bearer ${session.access_token}` },
-      data: { title: `Entry ${i}`, content: `Note number ${i}.` },
-    });
-    expect(res.status()).toBe(201);
-  }
-  await page.evaluate((token) => localStorage.setItem("tideline.refresh_token", token), session.refresh_token as string);
-  await page.reload();
-  await expect(entryTitles(page)).toHaveCount(20);
-  await expect(entryTitles(page).first()).toHaveText("Entry 21");
-  await page.getByRole("button", { name: "Load more" }).click();
-  await expect(entryTitles(page)).toHaveCount(21);
-  await expect(entryTitles(page).last()).toHaveText("Entry 1");
-  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+test("without the live connection, insights still arrive by checking now and then", async ({ page }) => {
+  // The live channel cannot be opened: every ticket request fails, as during an outage.
+  await page.route("**/api/live/ticket", (route) =>
+    route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "Live updates are down." } }) }),
+  );
+  await signUp(page, newPerson("Noor"));
+  await expect(page.getByText(/Reconnecting/)).toBeVisible();
+  const reply = await writeEntry(page, { content: "I am worried about the exam tomorrow and cannot sleep." });
+  await expect(reply.getByText("Reflecting on this entry…").or(reply.getByRole("heading", { name: "Reflection" }))).toBeVisible();
+  await expect(reply.getByRole("heading", { name: "Reflection" })).toBeVisible({ timeout: 20_000 });
+  await expect(reply.getByRole("list", { name: "Topics" })).toBeVisible();
 });
 
 test("a wrong password shows a clear error", async ({ page }) => {

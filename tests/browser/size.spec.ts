@@ -1,12 +1,13 @@
 // Measures the JavaScript the journal page loads on first load (gzipped, as served compressed) and
-// writes it to artifacts/; a generous budget catches an accidental heavy dependency.
+// writes it to artifacts/; the budget is the issue's 120 KB, as in the build.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { expect, newPerson, signUp, test } from "./fixtures.ts";
 
-const BUDGET_GZIP_BYTES = 60 * 1024;
+/** The same budget the build enforces (web/vite.config.ts), measured here as the browser loads it. */
+const BUDGET_GZIP_BYTES = 120 * 1024;
 const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../artifacts");
 
 test("the journal page's first-load JavaScript stays small", async ({ page }) => {
@@ -17,7 +18,7 @@ test("the journal page's first-load JavaScript stays small", async ({ page }) =>
     scripts.set(new URL(res.url()).pathname, gzipSync(await res.body(), { level: 9 }).length);
   });
   await page.reload({ waitUntil: "networkidle" });
-  await expect(page.getByRole("heading", { name: "Entries" })).toBeVisible();
+  await expect(page.getByLabel("What’s on your mind?")).toBeVisible();
 
   const total = [...scripts.values()].reduce((a, b) => a + b, 0);
   const lines = [...scripts].map(([file, size]) => `${(size / 1024).toFixed(1).padStart(6)} KB  ${file}`);
