@@ -186,7 +186,7 @@ describe("GET and DELETE /api/auth/me", () => {
 
   it("deletes the account only with the right password", async () => {
     const user = await registerUser();
-    await expectError(await call("DELETE", "/api/auth/me", { token: user.token, body: { password: "wrong password" } }), 401);
+    await expectError(await call("DELETE", "/api/auth/me", { token: user.token, body: { password: "wrong password" } }), 403, "wrong_password");
     await expectError(await call("DELETE", "/api/auth/me", { token: user.token, body: {} }), 400);
     await expectError(await call("DELETE", "/api/auth/me", { body: { password: user.password } }), 401);
     expect(await env.DB.prepare("SELECT id FROM users WHERE id = ?").bind(user.id).first()).not.toBeNull();

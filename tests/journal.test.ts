@@ -25,6 +25,7 @@ describe("POST /api/journal/entries", () => {
       response_id: expect.any(String),
       response: { text: expect.any(String), suggested_actions: expect.any(Array) },
       emotion: { primary_emotion: "sadness", is_positive: false },
+      insight_status: "pending",
     });
     expect(body.emotion.emotion_scores.sadness).toBeGreaterThan(body.emotion.emotion_scores.joy);
     expect(body.response.text.length).toBeGreaterThan(20);

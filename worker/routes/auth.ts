@@ -23,6 +23,7 @@ import {
   bearerAuth,
   commonErrors,
   conflictError,
+  forbiddenError,
   jsonBody,
   jsonResponse,
   rateLimitedError,
@@ -169,13 +170,14 @@ export const authRoutes = createRouter()
       security: bearerAuth,
       middleware: [requireAuth] as const,
       request: { body: jsonBody(DeleteAccountBodySchema) },
-      responses: { 204: { description: "Deleted." }, ...commonErrors },
+      responses: { 204: { description: "Deleted." }, ...commonErrors, ...forbiddenError },
     }),
     async (c) => {
       const db = getDb(c.env);
       const userId = c.get("user").id;
       const row = await db.query.users.findFirst({ where: eq(users.id, userId) });
-      if (!row || !(await verifyUserPassword(c.req.valid("json").password, row))) throw new ApiError(401, "invalid_credentials", "The password is not correct.");
+      // 403, not 401: the session is fine, the confirmation is wrong (a client must not refresh and retry).
+      if (!row || !(await verifyUserPassword(c.req.valid("json").password, row))) throw new ApiError(403, "wrong_password", "The password is not correct.");
       await deleteAccountData(c.env, userId);
       return c.body(null, 204);
     },

@@ -44,6 +44,7 @@ export const JournalReplySchema = z
     response_id: z.string(),
     response: z.object({ text: z.string(), suggested_actions: z.array(SuggestedActionSchema) }),
     emotion: EmotionSummarySchema,
+    insight_status: z.enum(["pending"]).nullable().openapi({ description: "\"pending\" when a deep insight is on its way; null when AI analysis is off." }),
   })
   .openapi("JournalReply");
 

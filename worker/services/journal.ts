@@ -113,5 +113,6 @@ export async function writeJournalEntry(
       is_positive: state.isPositive,
       emotion_scores: state.ekmanScores as Record<string, number>,
     },
+    insight_status: entry.insight_status === "pending" ? ("pending" as const) : null,
   };
 }
