@@ -112,6 +112,7 @@ describe("admin job routes", () => {
     await env.DB.prepare("UPDATE users SET role = 'admin' WHERE id = ?").bind(admin.id).run();
     const entry = await createEntry(user.token, { content: "A worried day." });
     vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
     vi.spyOn(env.AI, "run").mockRejectedValue(new Error("upstream timeout"));
     const job = { type: "analyze-entry", entryId: entry.id, userId: user.id, revision: 1 };
     await deliver(job, { env: { ...env, AI_PROVIDER: "workers-ai" } as Env });

@@ -118,6 +118,7 @@ describe("the dead-letter queue", () => {
   it("marks the insight failed with the last reason", async () => {
     const { user, entry, job } = await entryWithoutJob();
     vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
     vi.spyOn(env.AI, "run").mockRejectedValue(new Error("model overloaded"));
     await deliver(job, { attempts: 1, env: { ...env, AI_PROVIDER: "workers-ai" } as Env });
     const result = await deliver(job, { queue: "insight-jobs-dlq" });
