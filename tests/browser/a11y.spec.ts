@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousViolations, newPerson, replies, signUp, test, watchPage, writeEntry } from "./fixtures.ts";
+import { apiSession, expect, expectNoSeriousViolations, newPerson, replies, signUp, test, watchPage, writeEntry } from "./fixtures.ts";
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../artifacts/screenshots");
 const THEMES = ["light", "dark"] as const;
@@ -30,8 +30,29 @@ test("every page passes axe and is photographed in light and dark, phone and des
   await expect(page).toHaveURL(/\/entries\/[0-9a-f-]{36}$/);
   const entryUrl = new URL(page.url()).pathname;
 
+  // A goal with a step done and a note, so the goals page shows every part.
+  const { token, handBack } = await apiSession(page);
+  const headers = { authorization: `Bearer ${token}` };
+  const created = await page.request.post("/api/goals", {
+    headers,
+    data: { title: "Walk by the sea every morning", life_area: "health", target_emotion: "joy", due_date: "2030-05-01", tasks: ["Find a route", "Set an alarm"] },
+  });
+  expect(created.status()).toBe(201);
+  const goal = (await created.json()) as { id: string; tasks: { id: string }[] };
+  expect((await page.request.patch(`/api/goals/${goal.id}/tasks/${goal.tasks[0]!.id}`, { headers, data: { done: true } })).status()).toBe(200);
+  expect((await page.request.post(`/api/goals/${goal.id}/progress`, { headers, data: { progress: 60, note: "Three mornings so far" } })).status()).toBe(201);
+  await handBack();
+
   const visits: Visit[] = [
-    { name: "journal", url: "/", ready: (p) => expect(replies(p).last().getByRole("heading", { name: "Reflection" })).toBeVisible() },
+    {
+      name: "journal",
+      url: "/",
+      ready: async (p) => {
+        await expect(replies(p).last().getByRole("heading", { name: "Reflection" })).toBeVisible();
+        await p.getByText("More prompts").click();
+        await expect(p.getByRole("list", { name: "Prompts" }).getByRole("button").first()).toBeVisible();
+      },
+    },
     { name: "entries", url: "/entries?q=tide", ready: (p) => expect(p.locator("mark").first()).toBeVisible() },
     { name: "entry", url: entryUrl, ready: (p) => expect(p.getByRole("heading", { name: "Reflection" })).toBeVisible() },
     {
@@ -40,6 +61,19 @@ test("every page passes axe and is photographed in light and dark, phone and des
       ready: async (p) => {
         await expect(p.locator("canvas[data-drawn='true']")).toHaveCount(2);
         await expect(p.getByRole("heading", { name: "When you felt" }).first()).toBeVisible();
+      },
+    },
+    {
+      name: "goals",
+      url: "/goals",
+      ready: async (p) => {
+        const card = p.getByRole("article", { name: "Walk by the sea every morning" });
+        await expect(card.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "60");
+        await expect(p.getByRole("heading", { name: "Earned" })).toBeVisible();
+        await card.getByText("Record progress by hand").click();
+        await card.getByText("Progress history").click();
+        await expect(card.getByRole("list", { name: /newest first/ })).toBeVisible();
+        await p.getByText("Recent points").click();
       },
     },
     { name: "settings", url: "/settings", ready: (p) => expect(p.getByLabel("Time zone")).toBeVisible() },

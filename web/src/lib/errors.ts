@@ -42,6 +42,10 @@ export async function problemFromResponse(res: Response): Promise<Problem> {
   return { message, fields };
 }
 
+/** Whether a thrown value is already a Problem (loaders throw the envelope's words). */
+export const isProblem = (value: unknown): value is Problem =>
+  typeof value === "object" && value !== null && "message" in value && "fields" in value;
+
 export function problemFromError(err: unknown): Problem {
   // fetch rejects with a TypeError when the network (or the server) cannot be reached.
   if (err instanceof TypeError) return { message: OFFLINE, fields: {} };
