@@ -31,7 +31,11 @@ describe("/api/goals", () => {
     expect(history[0].note).toBe("Felt strong");
 
     const done = await json(await call("PATCH", `/api/goals/${goal.id}`, { token: user.token, body: { status: "completed" } }));
-    expect(done.status).toBe("completed");
+    expect(done).toMatchObject({ status: "completed", progress: 100 });
+    expect(Date.parse(done.completed_at)).toBeGreaterThan(Date.now() - 60_000);
+    const reopened = await json(await call("PATCH", `/api/goals/${goal.id}`, { token: user.token, body: { status: "active" } }));
+    expect(reopened).toMatchObject({ status: "active", completed_at: null });
+    await call("PATCH", `/api/goals/${goal.id}`, { token: user.token, body: { status: "completed" } });
     expect((await json(await call("GET", "/api/goals?status=active", { token: user.token }))).goals).toEqual([]);
     expect((await json(await call("GET", "/api/goals", { token: user.token }))).goals).toHaveLength(1);
 
@@ -53,6 +57,9 @@ describe("/api/goals", () => {
     await expectError(await call("PATCH", `/api/goals/${goal.id}/tasks/${crypto.randomUUID()}`, { token: user.token, body: { done: true } }), 404);
     await expectError(await call("GET", "/api/goals/nope", { token: user.token }), 400);
     await expectError(await call("GET", "/api/goals?status=paused", { token: user.token }), 400);
+    const full = await newGoal(user.token, { title: "Many steps", tasks: Array.from({ length: 30 }, (_, i) => `Step ${i + 1}`) });
+    await expectError(await call("POST", `/api/goals/${full.id}/tasks`, { token: user.token, body: { title: "One more" } }), 409, "too_many_steps");
+    await expectError(await call("POST", "/api/goals", { token: user.token, body: { title: "Too many", tasks: Array.from({ length: 31 }, () => "x") } }), 400);
   });
 
   it("answers 404 to anyone else, and 401 without a token", async () => {

@@ -127,7 +127,7 @@ test("writing from a library prompt earns points, announced in the journal; stre
 
   // Points arrive once the background insight is done: a polite notice that leaves focus alone.
   const notice = page.getByRole("status").filter({ hasText: "in all" });
-  await expect(notice).toHaveText(/\+35 points for your entry · 35 in all/, { timeout: 20_000 });
+  await expect(notice).toHaveText(/\+35 points for your entry · 35 in all · earned “First page”/, { timeout: 20_000 });
   await expect(notice).toHaveAttribute("aria-live", "polite");
   await expect(box).toBeFocused();
   await page.getByRole("button", { name: "Dismiss the points notice" }).click();

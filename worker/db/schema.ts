@@ -180,6 +180,7 @@ export const goals = sqliteTable(
     targetEmotion: text("target_emotion"),
     status: text("status", { enum: ["active", "completed", "archived"] }).notNull().default("active"),
     dueDate: text("due_date"),
+    completedAt: integer("completed_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

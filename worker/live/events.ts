@@ -13,7 +13,14 @@ export const LiveEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("insight.failed"), entry_id: z.string(), revision: z.number().int(), reason: z.string() }),
   z.object({ type: z.literal("graph.updated"), entry_id: z.string(), primary_emotion: z.string() }),
-  z.object({ type: z.literal("points.awarded"), points: z.number().int(), reason: z.string(), total: z.number().int() }),
+  z.object({
+    type: z.literal("points.awarded"),
+    points: z.number().int(),
+    reason: z.string(),
+    total: z.number().int(),
+    /** Achievements earned with this award (their bonus is included in points). */
+    achievements: z.array(z.object({ code: z.string(), title: z.string() })),
+  }),
   z.object({ type: z.literal("weekly.ready"), week_end: z.string() }),
   z.object({ type: z.literal("pong"), connected_at: z.string() }),
 ]);

@@ -1,17 +1,18 @@
 // Goals: what a person is working towards, its steps, and a history of progress.
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, count, desc, eq, max } from "drizzle-orm";
 import { getDb } from "../db/client.ts";
 import { goalProgress, goals, goalTasks } from "../db/schema.ts";
-import { notFound } from "../lib/errors.ts";
+import { ApiError, notFound } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
-import { bearerAuth, commonErrors, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
+import { bearerAuth, commonErrors, conflictError, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
 import {
   CreateGoalBodySchema,
   CreateTaskBodySchema,
   GoalIdParamSchema,
   GoalSchema,
   GoalTaskParamSchema,
+  MAX_GOAL_STEPS,
   ProgressBodySchema,
   UpdateGoalBodySchema,
   UpdateTaskBodySchema,
@@ -109,19 +110,26 @@ export const goalRoutes = createRouter()
       const userId = c.get("user").id;
       const { id } = c.req.valid("param");
       const body = c.req.valid("json");
-      await findGoal(db, userId, id);
-      await db
-        .update(goals)
-        .set({
-          title: body.title,
-          description: body.description,
-          lifeArea: body.life_area,
-          targetEmotion: body.target_emotion,
-          dueDate: body.due_date,
-          status: body.status,
-          updatedAt: Date.now(),
-        })
-        .where(and(eq(goals.id, id), eq(goals.userId, userId)));
+      const before = await findGoal(db, userId, id);
+      const completing = body.status === "completed" && before.status !== "completed";
+      const now = Date.now();
+      await db.batch([
+        db
+          .update(goals)
+          .set({
+            title: body.title,
+            description: body.description,
+            lifeArea: body.life_area,
+            targetEmotion: body.target_emotion,
+            dueDate: body.due_date,
+            status: body.status,
+            // Completion is a moment worth keeping; moving the goal back to active forgets it.
+            completedAt: completing ? now : body.status && body.status !== "completed" ? null : undefined,
+            updatedAt: now,
+          })
+          .where(and(eq(goals.id, id), eq(goals.userId, userId))),
+        ...(completing ? [progressStatement(db, userId, id, 100, null)] : []),
+      ]);
       if (body.status === "completed") await award(c.env, db, userId, "goal-completed", id);
       return c.json(await goalView(db, userId, id), 200);
     },
@@ -153,7 +161,7 @@ export const goalRoutes = createRouter()
       security,
       summary: "Add a step",
       request: { params: GoalIdParamSchema, body: jsonBody(CreateTaskBodySchema) },
-      responses: { 201: goalResponse("The goal with the new step."), ...commonErrors, ...notFoundError },
+      responses: { 201: goalResponse("The goal with the new step."), ...commonErrors, ...notFoundError, ...conflictError },
     }),
     async (c) => {
       const db = getDb(c.env);
@@ -161,9 +169,12 @@ export const goalRoutes = createRouter()
       const { id } = c.req.valid("param");
       await findGoal(db, userId, id);
       const [last] = await db
-        .select({ position: max(goalTasks.position) })
+        .select({ position: max(goalTasks.position), steps: count() })
         .from(goalTasks)
         .where(and(eq(goalTasks.userId, userId), eq(goalTasks.goalId, id)));
+      if ((last?.steps ?? 0) >= MAX_GOAL_STEPS) {
+        throw new ApiError(409, "too_many_steps", `A goal can have at most ${MAX_GOAL_STEPS} steps.`);
+      }
       await db.insert(goalTasks).values({
         id: crypto.randomUUID(),
         goalId: id,
@@ -198,6 +209,7 @@ export const goalRoutes = createRouter()
         .returning({ id: goalTasks.id });
       if (updated.length === 0) throw notFound("step");
       if (done !== undefined) await recordStepProgress(db, userId, id);
+      else await db.update(goals).set({ updatedAt: Date.now() }).where(and(eq(goals.id, id), eq(goals.userId, userId)));
       return c.json(await goalView(db, userId, id), 200);
     },
   )

@@ -13,7 +13,7 @@ export const CreateGoalBodySchema = z
     life_area: z.enum(LIFE_AREAS).default("other"),
     target_emotion: z.enum(EKMAN_EMOTIONS).nullable().optional(),
     due_date: z.iso.date().nullable().optional(),
-    tasks: z.array(TaskTitleSchema).max(30).default([]),
+    tasks: z.array(TaskTitleSchema).max(30, "A goal can have at most 30 steps.").default([]),
   })
   .openapi("CreateGoalBody");
 
@@ -28,6 +28,9 @@ export const UpdateGoalBodySchema = z
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), "Send at least one field to change.")
   .openapi("UpdateGoalBody");
+
+/** A goal holds at most this many steps, however they were added. */
+export const MAX_GOAL_STEPS = 30;
 
 export const CreateTaskBodySchema = z.object({ title: TaskTitleSchema }).openapi("CreateGoalTaskBody");
 export const UpdateTaskBodySchema = z
@@ -46,9 +49,10 @@ export const GoalSchema = z
     title: z.string(),
     description: z.string().nullable(),
     life_area: z.enum(LIFE_AREAS),
-    target_emotion: z.string().nullable(),
+    target_emotion: z.enum(EKMAN_EMOTIONS).nullable(),
     status: z.enum(["active", "completed", "archived"]),
     due_date: z.string().nullable(),
+    completed_at: z.string().nullable(),
     progress: z.number().int().openapi({ description: "0–100: the latest recorded progress." }),
     tasks: z.array(GoalTaskSchema),
     created_at: z.string(),

@@ -105,11 +105,20 @@ export async function award(env: Env, db: Database, userId: string, reason: Awar
   let awarded = await insertAward(db, userId, reason, ref);
   if (awarded === 0) return 0;
   const s = await stats(db, userId, Date.now());
+  const newlyEarned: { code: string; title: string }[] = [];
   for (const a of ACHIEVEMENTS.filter((a) => a.earned(s))) {
     const earned = await db.insert(achievements).values({ userId, code: a.code, earnedAt: Date.now() }).onConflictDoNothing().returning({ code: achievements.code });
-    if (earned.length > 0) awarded += await insertAward(db, userId, "achievement", a.code);
+    if (earned.length === 0) continue;
+    awarded += await insertAward(db, userId, "achievement", a.code);
+    newlyEarned.push({ code: a.code, title: a.title });
   }
-  await graphFor(env, userId).broadcast({ type: "points.awarded", points: awarded, reason, total: await totalPoints(db, userId) });
+  await graphFor(env, userId).broadcast({
+    type: "points.awarded",
+    points: awarded,
+    reason,
+    total: await totalPoints(db, userId),
+    achievements: newlyEarned,
+  });
   return awarded;
 }
 

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { goalProgress, goals, goalTasks } from "../db/schema.ts";
+import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import { notFound } from "../lib/errors.ts";
 
 type GoalRow = typeof goals.$inferSelect;
@@ -31,9 +32,10 @@ export async function goalViews(db: Database, userId: string, rows: GoalRow[]) {
     title: g.title,
     description: g.description,
     life_area: g.lifeArea,
-    target_emotion: g.targetEmotion,
+    target_emotion: EKMAN_EMOTIONS.find((e) => e === g.targetEmotion) ?? null,
     status: g.status,
     due_date: g.dueDate,
+    completed_at: g.completedAt === null ? null : new Date(g.completedAt).toISOString(),
     progress: latest.get(g.id) ?? 0,
     tasks: tasks.filter((t) => t.goalId === g.id).map((t) => ({ id: t.id, title: t.title, done: t.done, position: t.position })),
     created_at: new Date(g.createdAt).toISOString(),
