@@ -4,7 +4,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import type { Suggestion } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { entries, replies } from "../db/schema.ts";
-import { EKMAN_EMOTIONS, type EkmanEmotion } from "../emotion/taxonomy.ts";
+import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import type { EntryView } from "../schemas/entries.ts";
 import { notFound } from "../lib/errors.ts";
 import { createEntry } from "./entries.ts";
@@ -86,7 +86,7 @@ export async function writeJournalEntry(
   const [memory, goal] = await Promise.all([loadMemory(db, userId, graph.memory), relevantGoal(db, userId, input.content, entry.tags)]);
   const reply = buildReply({
     entryId: entry.id,
-    emotion: state.primaryEmotion as EkmanEmotion,
+    emotion: state.primaryEmotion,
     intensity: state.intensity,
     isPositive: state.isPositive,
     suggestions: graph.suggestions,
