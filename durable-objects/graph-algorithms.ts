@@ -1,17 +1,15 @@
 // The emotional graph's reasoning, as pure functions over a person's states in time order, so each
 // rule can be checked on a constructed history: what helped before, the likeliest path to a better
 // state, recovery times and the loops a person gets stuck in.
-import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
+import { isNegativeEmotion, NEGATIVE_EMOTIONS, type EkmanEmotion } from "../worker/emotion/taxonomy.ts";
 import { genericSuggestions } from "../worker/emotion/generic-suggestions.ts";
 import type { EmotionPath, GraphEdge, GraphState, Patterns, RecoveryEpisode, RecoveryMemory, Suggestion } from "./graph-types.ts";
 
 /** How many steps after a low state still count as "that got me out". */
 export const RECOVERY_WINDOW_STEPS = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const NEGATIVE: ReadonlySet<EkmanEmotion> = new Set(["anger", "disgust", "fear", "sadness"]);
 
-export const isNegativeState = (s: GraphState) => NEGATIVE.has(s.primaryEmotion) && !s.isPositive;
-export const isNegativeEmotion = (e: EkmanEmotion) => NEGATIVE.has(e);
+export const isNegativeState = (s: GraphState) => isNegativeEmotion(s.primaryEmotion) && !s.isPositive;
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -135,7 +133,7 @@ function recoveryEpisodes(states: GraphState[]): RecoveryEpisode[] {
 function negativeLoops(states: GraphState[], edges: GraphEdge[]): Patterns["loops"] {
   const p = new Map(edges.map((e) => [`${e.from}>${e.to}`, e.probability]));
   const prob = (a: EkmanEmotion, b: EkmanEmotion) => p.get(`${a}>${b}`) ?? 0;
-  const negatives = [...NEGATIVE].sort();
+  const negatives = [...NEGATIVE_EMOTIONS].sort() as EkmanEmotion[];
   const cycles: EkmanEmotion[][] = [];
   for (const a of negatives) {
     for (const b of negatives) {

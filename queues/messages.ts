@@ -22,5 +22,4 @@ export type WeeklySummaryJob = z.infer<typeof WeeklySummaryJobSchema>;
 export const QueueMessageSchema = z.discriminatedUnion("type", [InsightJobSchema, WeeklySummaryJobSchema]);
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 
-export const INSIGHT_QUEUE = "insight-jobs";
 export const INSIGHT_DEAD_LETTER_QUEUE = "insight-jobs-dlq";

@@ -3,13 +3,13 @@
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Database } from "../worker/db/client.ts";
 import { entries, insights, settings, weeklySummaries } from "../worker/db/schema.ts";
+import { isNegativeEmotion } from "../worker/emotion/taxonomy.ts";
 import { localDate, weekEndingOn } from "../worker/lib/time-zone.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { toSuggestedAction } from "../worker/services/journal.ts";
 import type { WeeklySummaryJob } from "./messages.ts";
 
 const WEEK_MS = 7 * 86_400_000;
-const NEGATIVE = new Set(["sadness", "anger", "fear", "disgust"]);
 
 export interface WeeklySummaryData {
   week_end: string;
@@ -47,7 +47,7 @@ export async function buildWeeklySummary(env: Env, db: Database, job: WeeklySumm
   const emotions: Record<string, number> = {};
   for (const r of rows) if (r.primaryEmotion) emotions[r.primaryEmotion] = (emotions[r.primaryEmotion] ?? 0) + 1;
 
-  const hardest = mostCommon(rows.map((r) => r.primaryEmotion).filter((e): e is string => e !== null && NEGATIVE.has(e)));
+  const hardest = mostCommon(rows.map((r) => r.primaryEmotion).filter((e): e is string => e !== null && isNegativeEmotion(e)));
   const helped = hardest
     ? (await graphFor(env, job.userId).suggestions(hardest, 5)).filter((s) => s.source === "history" && (s.evidence?.worked ?? 0) > 0).slice(0, 3)
     : [];

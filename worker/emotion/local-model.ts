@@ -16,6 +16,7 @@ import {
   FINE_EMOTIONS,
   FINE_TO_EKMAN_INDEX,
   FINE_TO_SENTIMENT_INDEX,
+  isNegativeEmotion,
   SENTIMENTS,
   type EkmanEmotion,
   type FineEmotion,
@@ -24,8 +25,6 @@ import {
 import type { EmotionAnalysis, EmotionProvider } from "./types.ts";
 
 let cached: DecodedModel | undefined;
-
-const NEGATIVE_EMOTIONS: ReadonlySet<EkmanEmotion> = new Set(["anger", "disgust", "fear", "sadness"]);
 
 function model(): DecodedModel {
   cached ??= decodeModel(weights as PackedModel);
@@ -124,7 +123,7 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
   if (!hasText || sentiment_scores[sentiment] < 0.5) sentiment = "neutral";
   // A reading must agree with itself: a fearful or sad entry is not "positive" because another
   // sentence in it was upbeat, and a joyful one is not "negative".
-  if (NEGATIVE_EMOTIONS.has(primary_emotion) && sentiment === "positive") sentiment = sentiment_scores.negative >= 0.5 ? "negative" : "ambiguous";
+  if (isNegativeEmotion(primary_emotion) && sentiment === "positive") sentiment = sentiment_scores.negative >= 0.5 ? "negative" : "ambiguous";
   if (primary_emotion === "joy" && sentiment === "negative") sentiment = sentiment_scores.positive >= 0.5 ? "positive" : "ambiguous";
 
   const pos = sentiment_scores.positive;

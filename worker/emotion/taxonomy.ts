@@ -119,3 +119,8 @@ export const FINE_TO_EKMAN_INDEX: readonly number[] = FINE_EMOTIONS.map((f) => E
 export const FINE_TO_SENTIMENT_INDEX: readonly number[] = FINE_EMOTIONS.map((f) =>
   SENTIMENTS.indexOf(FINE_TO_SENTIMENT[f]),
 );
+
+/** The Ekman groups that make a low state: what "what helped" and recovery are measured from. */
+export const NEGATIVE_EMOTIONS: ReadonlySet<string> = new Set<EkmanEmotion>(["anger", "disgust", "fear", "sadness"]);
+
+export const isNegativeEmotion = (emotion: string | null | undefined): boolean => NEGATIVE_EMOTIONS.has(emotion ?? "");

@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../db/client.ts";
 import { entries, prompts, settings } from "../db/schema.ts";
+import { isNegativeEmotion } from "../emotion/taxonomy.ts";
 import { createRouter } from "../lib/router.ts";
 import { localDate } from "../lib/time-zone.ts";
 import { bearerAuth, commonErrors, jsonResponse } from "../schemas/common.ts";
@@ -55,7 +56,7 @@ export const promptRoutes = createRouter()
         db.select({ positive: entries.isPositive, emotion: entries.primaryEmotion }).from(entries).where(eq(entries.userId, userId)).orderBy(desc(entries.createdAt)).limit(1),
       ]);
       const date = localDate(Date.now(), tz?.timezone ?? "UTC");
-      const low = latest[0] && latest[0].positive === false && ["sadness", "anger", "fear", "disgust"].includes(latest[0].emotion ?? "");
+      const low = latest[0] && latest[0].positive === false && isNegativeEmotion(latest[0].emotion);
       const moods = low ? (["negative"] as const) : latest[0]?.positive ? (["any", "positive"] as const) : (["any"] as const);
       const pool = await db.select().from(prompts).where(and(inArray(prompts.mood, [...moods]))).orderBy(asc(prompts.id));
       return c.json({ date, prompt: pool[hash(`${userId}:${date}`) % pool.length]! }, 200);

@@ -2,7 +2,7 @@
 // before (with the evidence), and now and then brings back a past entry from which they recovered.
 // Varied across entries but deterministic for a given entry, so a reload never changes a reply.
 import type { Suggestion } from "../../durable-objects/graph-types.ts";
-import type { EkmanEmotion } from "../emotion/taxonomy.ts";
+import { isNegativeEmotion, type EkmanEmotion } from "../emotion/taxonomy.ts";
 
 export interface ReplyMemory {
   writtenAt: number;
@@ -171,7 +171,7 @@ const recallsMemory = (seed: number) => (seed >>> 11) % 3 === 0;
 export function buildReply(input: ReplyInput): { text: string; suggested_actions: Suggestion[] } {
   const seed = seedOf(input.entryId);
   const parts = [pick(isMixed(input.scores) ? MIXED_OPENINGS : OPENINGS[input.emotion], seed, 0)];
-  const low = !input.isPositive && ["sadness", "anger", "fear", "disgust"].includes(input.emotion);
+  const low = !input.isPositive && isNegativeEmotion(input.emotion);
   if (low && input.intensity >= 0.75 && INTENSE_ADDITIONS[input.emotion]) parts.push(INTENSE_ADDITIONS[input.emotion]!);
 
   const proven = input.suggestions.find((s) => s.source === "history" && s.evidence && s.evidence.worked > 0);
