@@ -8,6 +8,7 @@ import { findPatterns, findRecoveryMemory, median, mostProbablePath, rankSuggest
 import { migrateGraphSchema } from "./graph-schema.ts";
 import { parseRpcArgs } from "./rpc-validation.ts";
 import { errorBody } from "../worker/lib/errors.ts";
+import { SAFETY_LEVELS } from "../worker/safety/screen.ts";
 import { CLOSE, LiveEventSchema, type LiveEvent } from "../worker/live/events.ts";
 import { acceptSocket, broadcast, closeSocket, handleClientMessage, issueTicket, redeemTicket } from "./live-sockets.ts";
 import {
@@ -36,6 +37,7 @@ interface StateRow extends Record<string, SqlStorageValue> {
   ekman_scores: string;
   activities: string;
   tried_action: string | null;
+  safety_level: string;
 }
 
 const toState = (row: StateRow): GraphState => ({
@@ -49,7 +51,10 @@ const toState = (row: StateRow): GraphState => ({
   ekmanScores: JSON.parse(row.ekman_scores),
   activities: JSON.parse(row.activities),
   triedAction: row.tried_action,
+  safetyLevel: SafetyLevelSchema.parse(row.safety_level),
 });
+
+const SafetyLevelSchema = z.enum(SAFETY_LEVELS);
 
 const DEFAULT_SUGGESTIONS = 5;
 const REPLY_HISTORY = 10;
@@ -86,7 +91,7 @@ export class EmotionalGraph extends DurableObject<Env> {
       history: states.slice(-REPLY_HISTORY).reverse(),
       suggestions: rankSuggestions(states, stored.primaryEmotion, DEFAULT_SUGGESTIONS),
       pathToJoy: mostProbablePath(this.weightedEdges(), stored.primaryEmotion, "joy"),
-      memory: findRecoveryMemory(states, stored),
+      memory: stored.safetyLevel === "crisis" ? null : findRecoveryMemory(states, stored),
     };
   }
 
@@ -239,12 +244,12 @@ export class EmotionalGraph extends DurableObject<Env> {
     );
   }
 
-  private linkState(state: Omit<GraphState, "triedAction"> & { triedAction: string | null }) {
+  private linkState(state: GraphState) {
     const { prev, next } = this.neighbours(state.recordedAt, state.entryId);
     if (prev && next) this.sql.exec("DELETE FROM transitions WHERE from_entry = ?", prev.entry_id);
     this.sql.exec(
-      `INSERT INTO states (entry_id, revision, recorded_at, primary_emotion, valence, intensity, is_positive, ekman_scores, activities, tried_action)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO states (entry_id, revision, recorded_at, primary_emotion, valence, intensity, is_positive, ekman_scores, activities, tried_action, safety_level)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       state.entryId,
       state.revision,
       state.recordedAt,
@@ -255,6 +260,7 @@ export class EmotionalGraph extends DurableObject<Env> {
       JSON.stringify(state.ekmanScores),
       JSON.stringify(state.activities),
       state.triedAction,
+      state.safetyLevel,
     );
     const self = { entry_id: state.entryId, recorded_at: state.recordedAt, primary_emotion: state.primaryEmotion };
     if (prev) this.addTransition(prev, self);

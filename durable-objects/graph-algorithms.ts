@@ -193,6 +193,8 @@ export function findRecoveryMemory(states: GraphState[], current: GraphState): R
     const s = states[i]!;
     if (s.entryId === current.entryId || s.recordedAt > current.recordedAt - MEMORY_MIN_AGE_MS) continue;
     if (s.primaryEmotion !== current.primaryEmotion || s.isPositive) continue;
+    // A crisis entry is part of the history, never a memory to bring back.
+    if (s.safetyLevel === "crisis") continue;
     if (s.valence <= lowestDecile || s.intensity >= 0.9) continue;
     const recovery = states.slice(i + 1, i + 1 + RECOVERY_WINDOW_STEPS).find((n) => n.isPositive);
     if (recovery) return { entryId: s.entryId, recordedAt: s.recordedAt, recoveredAfterMs: recovery.recordedAt - s.recordedAt };

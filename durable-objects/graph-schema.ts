@@ -27,6 +27,10 @@ const MIGRATIONS: string[][] = [
     // Single-use tickets that open a live WebSocket; stored hashed, expired ones swept on issue.
     "CREATE TABLE live_tickets (ticket_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)",
   ],
+  [
+    // The safety screen's level for each state: crisis entries are never brought back as memories.
+    "ALTER TABLE states ADD COLUMN safety_level TEXT NOT NULL DEFAULT 'none'",
+  ],
 ];
 
 export function migrateGraphSchema(sql: SqlStorage): void {

@@ -2,6 +2,7 @@
 // any other boundary) and the shapes the methods answer.
 import { z } from "zod";
 import { EKMAN_EMOTIONS, type EkmanEmotion } from "../worker/emotion/taxonomy.ts";
+import { SAFETY_LEVELS, type SafetyLevel } from "../worker/safety/screen.ts";
 
 export const EmotionNameSchema = z.enum(EKMAN_EMOTIONS);
 
@@ -19,6 +20,8 @@ export const RecordStateInputSchema = z.object({
   ekmanScores: z.partialRecord(EmotionNameSchema, z.number().min(0).max(1)),
   activities: z.array(ActionNameSchema).max(40).default([]),
   triedAction: ActionNameSchema.nullable().optional(),
+  /** A crisis entry stays part of the history but never comes back as a memory. */
+  safetyLevel: z.enum(SAFETY_LEVELS).default("none"),
 });
 export type RecordStateInput = z.input<typeof RecordStateInputSchema>;
 
@@ -37,6 +40,7 @@ export interface GraphState {
   ekmanScores: Partial<Record<EkmanEmotion, number>>;
   activities: string[];
   triedAction: string | null;
+  safetyLevel: SafetyLevel;
 }
 
 export interface SuggestionEvidence {

@@ -1,6 +1,9 @@
 // The deep analysis of one entry: load it (skip if gone or superseded), run the configured
 // provider, write the insight, refine the graph if the emotion changed, and tell the person's tabs.
 // Safe to run twice: the insight upsert and the graph record are both keyed by entry and revision.
+// A crisis entry is read only locally (no language model writes anything about it), gets no
+// reflective questions and earns no points; in production Llama Guard gives a second opinion on
+// entries the local screen found ordinary.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../worker/db/client.ts";
 import { entries, entryTags, insights, tags } from "../worker/db/schema.ts";
@@ -8,7 +11,9 @@ import { emotionProviderFor } from "../worker/emotion/provider.ts";
 import { extractInsightLocally } from "../worker/insights/local-insights.ts";
 import type { InsightContent } from "../worker/insights/types.ts";
 import { extractInsightWithWorkersAi } from "../worker/insights/workers-ai-insights.ts";
-import { moodOf, recordMood, textOf } from "../worker/services/entry-emotion.ts";
+import { askLlamaGuard } from "../worker/safety/llama-guard.ts";
+import { raiseToConcern } from "../worker/services/safety.ts";
+import { distressAware, moodOf, recordMood, textOf } from "../worker/services/entry-emotion.ts";
 import { award } from "../worker/services/gamification.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { saveReadyInsight } from "../worker/services/insights.ts";
@@ -19,7 +24,9 @@ export const LLM_ATTEMPTS = 3;
 
 export type AnalyzeOutcome = "analysed" | "entry-gone" | "superseded" | "already-done";
 
-async function insightContent(env: Env, text: string, analysis: Parameters<typeof extractInsightLocally>[1], attempts: number) {
+async function insightContent(env: Env, text: string, analysis: Parameters<typeof extractInsightLocally>[1], attempts: number, crisis: boolean) {
+  // No reflective questions on a crisis entry: the reply points to people, not to introspection.
+  if (crisis) return { content: { ...extractInsightLocally(text, analysis), questions: [] }, model: null };
   if (env.AI_PROVIDER !== "workers-ai") return { content: extractInsightLocally(text, analysis), model: null };
   try {
     const { model, ...content } = await extractInsightWithWorkersAi(env.AI, text, analysis);
@@ -39,13 +46,17 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   const existing = await db.query.insights.findFirst({ where: and(eq(insights.entryId, job.entryId), eq(insights.userId, job.userId)) });
   if (existing && existing.status === "ready" && existing.revision >= job.revision) {
     // A redelivery after a failure part-way: finish what may be missing (the award is idempotent).
-    await award(env, db, job.userId, "entry-analysed", entry.id);
+    if (entry.safetyLevel !== "crisis") await award(env, db, job.userId, "entry-analysed", entry.id);
     return "already-done";
   }
 
   const text = textOf(entry);
-  const { analysis, provider, model } = await emotionProviderFor(env).analyzeWithProvenance(text);
-  const { content, model: contentModel } = await insightContent(env, text, analysis, attempts);
+  const crisis = entry.safetyLevel === "crisis";
+  if (env.AI_PROVIDER === "workers-ai" && entry.safetyLevel === "none" && (await askLlamaGuard(env.AI, text)) === "self-harm") {
+    await raiseToConcern(env, db, job.userId, entry.id, job.revision);
+  }
+  const { analysis, provider, model } = await emotionProviderFor(crisis ? { AI: env.AI, AI_PROVIDER: "local" } : env).analyzeWithProvenance(text);
+  const { content, model: contentModel } = await insightContent(env, text, analysis, attempts, crisis);
   const saved = await saveReadyInsight(db, {
     entryId: entry.id,
     userId: job.userId,
@@ -58,7 +69,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   if (!saved) return "superseded";
 
   const graph = graphFor(env, job.userId);
-  const mood = moodOf(analysis);
+  const mood = distressAware(moodOf(analysis), entry.safetyLevel);
   if (mood.primary_emotion !== entry.primaryEmotion) {
     // The deeper model reads the entry differently: the graph follows the better reading.
     const tagRows = await db
@@ -69,7 +80,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
     await recordMood(env, db, job.userId, { ...entry, tags: tagRows.map((t) => t.name) }, mood);
     await graph.broadcast({ type: "graph.updated", entry_id: entry.id, primary_emotion: mood.primary_emotion });
   }
-  await award(env, db, job.userId, "entry-analysed", entry.id);
+  if (!crisis) await award(env, db, job.userId, "entry-analysed", entry.id);
   await graph.broadcast({
     type: "insight.ready",
     entry_id: entry.id,

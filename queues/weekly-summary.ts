@@ -28,7 +28,7 @@ function mostCommon(values: string[]): string | null {
 
 export async function buildWeeklySummary(env: Env, db: Database, job: WeeklySummaryJob): Promise<string> {
   const rows = await db
-    .select({ id: entries.id, createdAt: entries.createdAt, primaryEmotion: entries.primaryEmotion, valence: entries.valence })
+    .select({ id: entries.id, createdAt: entries.createdAt, primaryEmotion: entries.primaryEmotion, valence: entries.valence, safetyLevel: entries.safetyLevel })
     .from(entries)
     .where(and(eq(entries.userId, job.userId), gte(entries.createdAt, job.until - WEEK_MS), lt(entries.createdAt, job.until)));
   if (rows.length === 0) return "no-entries";
@@ -53,8 +53,10 @@ export async function buildWeeklySummary(env: Env, db: Database, job: WeeklySumm
     : [];
 
   const topicCounts = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += 90) {
-    const ids = rows.slice(i, i + 90).map((r) => r.id);
+  // Topics are the summary's highlights: a crisis entry's words are never brought back as one.
+  const highlightable = rows.filter((r) => r.safetyLevel !== "crisis");
+  for (let i = 0; i < highlightable.length; i += 90) {
+    const ids = highlightable.slice(i, i + 90).map((r) => r.id);
     const ready = await db
       .select({ topics: insights.topics })
       .from(insights)

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { graphFor } from "../worker/services/graph.ts";
 import { call, expectError, json, registerUser, type TestUser } from "./helpers/api.ts";
 
-const SAD = "I feel so sad and lonely tonight. I miss her terribly and everything feels empty.";
+const SAD = "I feel so sad and lonely tonight. I miss her terribly and the evening drags on.";
 const HAPPY = "Such a wonderful, happy day! I'm so grateful and excited, we laughed a lot.";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

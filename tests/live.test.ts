@@ -4,28 +4,9 @@ import { evictDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { graphFor } from "../worker/services/graph.ts";
-import { BASE, call, createEntry, expectError, json, registerUser, type TestUser } from "./helpers/api.ts";
+import { BASE, call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
+import { openTab } from "./helpers/live.ts";
 import { deliver, eventually, sleep } from "./queues/helpers.ts";
-
-interface Tab {
-  socket: WebSocket;
-  messages: any[];
-  closed: { code: number; reason: string } | null;
-}
-
-async function openTab(user: TestUser): Promise<Tab> {
-  const { ticket } = await json(await call("POST", "/api/live/ticket", { token: user.token }));
-  const res = await exports.default.fetch(new Request(`${BASE}/api/live?ticket=${ticket}`, { headers: { upgrade: "websocket" } }));
-  expect(res.status).toBe(101);
-  const socket = res.webSocket!;
-  const tab: Tab = { socket, messages: [], closed: null };
-  socket.accept();
-  socket.addEventListener("message", (event) => tab.messages.push(JSON.parse(event.data as string)));
-  socket.addEventListener("close", (event) => {
-    tab.closed = { code: event.code, reason: event.reason };
-  });
-  return tab;
-}
 
 async function quietUserWithEntry() {
   const user = await registerUser();

@@ -20,6 +20,7 @@ function state(id: string, emotion: GraphState["primaryEmotion"], daysAgo: numbe
     ekmanScores: {},
     activities: [],
     triedAction: null,
+    safetyLevel: "none",
   };
 }
 
@@ -53,6 +54,12 @@ describe("findRecoveryMemory", () => {
       state("today", "sadness", 0, -0.4),
     ];
     expect(findRecoveryMemory(states, states.at(-1)!)).toBeNull();
+  });
+
+  it("never brings back a crisis entry, however well it fits", () => {
+    const crisis = { ...state("crisis-day", "sadness", 10, -0.4), safetyLevel: "crisis" as const };
+    const states = [state("older-sad", "sadness", 30, -0.4), state("older-joy", "joy", 29, 0.6), crisis, state("after", "joy", 9, 0.7), state("today", "sadness", 0, -0.5)];
+    expect(findRecoveryMemory(states, states.at(-1)!)?.entryId).toBe("older-sad");
   });
 });
 
@@ -104,5 +111,28 @@ describe("buildReply", () => {
     expect(describeDuration(HOUR)).toBe("about an hour");
     expect(describeDuration(5 * HOUR)).toBe("about 5 hours");
     expect(describeDuration(3 * DAY)).toBe("about 3 days");
+  });
+});
+
+describe("buildReply and the safety level", () => {
+  const base = { emotion: "anger" as const, intensity: 0.9, isPositive: false, suggestions: [walk, generic], memory: { writtenAt: now - 20 * DAY, excerpt: "a hard day", recoveredAfterMs: DAY } };
+  const resources = [{ name: "Samaritans", phone: "116 123", hours: "24/7" }, { name: "Find A Helpline", url: "https://findahelpline.com" }];
+
+  it("answers a crisis calmly with how to reach people, and nothing else", () => {
+    const reply = buildReply({ ...base, entryId: "c", safety: { level: "crisis", resources } });
+    expect(reply.suggested_actions).toEqual([]);
+    expect(reply.text).toContain("You can call Samaritans on 116 123 (24/7).");
+    expect(reply.text).not.toMatch(/heat|walk|helped|a hard day|\?/);
+  });
+
+  it("answers a concern gently, with only reaching out to people as suggestions", () => {
+    const reply = buildReply({ ...base, entryId: "k", safety: { level: "concern", resources } });
+    expect(reply.suggested_actions.map((s) => s.action)).toEqual(["reach out to someone you trust", "talk it through with a support line"]);
+    expect(reply.text).toMatch(/someone you trust/);
+    expect(reply.text).not.toMatch(/a hard day|heat/);
+  });
+
+  it("a crisis reply still says what to do when no line is known", () => {
+    expect(buildReply({ ...base, entryId: "n", safety: { level: "crisis", resources: [] } }).text).toMatch(/local emergency number/);
   });
 });

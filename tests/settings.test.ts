@@ -8,13 +8,31 @@ describe("GET and PUT /api/settings", () => {
     const user = await registerUser();
     const res = await call("GET", "/api/settings", { token: user.token });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ timezone: "UTC", theme: "system", reminder_time: null, ai_analysis: true, weekly_summary_day: 0, streaks_enabled: true });
+    expect(await json(res)).toEqual({
+      timezone: "UTC",
+      theme: "system",
+      reminder_time: null,
+      ai_analysis: true,
+      weekly_summary_day: 0,
+      streaks_enabled: true,
+      country: null,
+      effective_country: null,
+    });
   });
 
   it("changes only the settings sent and keeps them", async () => {
     const user = await registerUser();
     const res = await call("PUT", "/api/settings", { token: user.token, body: { timezone: "Europe/Paris", reminder_time: "21:30" } });
-    expect(await json(res)).toEqual({ timezone: "Europe/Paris", theme: "system", reminder_time: "21:30", ai_analysis: true, weekly_summary_day: 0, streaks_enabled: true });
+    expect(await json(res)).toEqual({
+      timezone: "Europe/Paris",
+      theme: "system",
+      reminder_time: "21:30",
+      ai_analysis: true,
+      weekly_summary_day: 0,
+      streaks_enabled: true,
+      country: null,
+      effective_country: "FR",
+    });
     await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, theme: "dark", reminder_time: null, weekly_summary_day: 5 } });
     expect(await json(await call("GET", "/api/settings", { token: user.token }))).toEqual({
       timezone: "Europe/Paris",
@@ -23,6 +41,8 @@ describe("GET and PUT /api/settings", () => {
       ai_analysis: false,
       weekly_summary_day: 5,
       streaks_enabled: true,
+      country: null,
+      effective_country: "FR",
     });
   });
 

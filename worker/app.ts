@@ -20,6 +20,7 @@ import { graphRoutes } from "./routes/graph.ts";
 import { journalRoutes } from "./routes/journal.ts";
 import { entrySearchRoutes } from "./routes/entries-search.ts";
 import { entryTransferRoutes } from "./routes/entries-transfer.ts";
+import { safetyRoutes } from "./routes/safety.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import { tagRoutes } from "./routes/tags.ts";
 
@@ -76,7 +77,8 @@ app.use("/api/*", async (c, next) => {
   return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) })(c, next);
 });
 
-// Every resource but the account routes needs a signed-in person; auth.ts guards its own routes.
+// Every resource but the account routes and the crisis lines (/api/safety) needs a signed-in person;
+// auth.ts guards its own routes.
 for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph", "/api/insights", "/api/admin", "/api/prompts", "/api/goals", "/api/gamification"]) {
   app.use(prefix, requireAuth);
   app.use(`${prefix}/*`, requireAuth);
@@ -98,7 +100,8 @@ const routes = app
   .route("/api/admin", adminRoutes)
   .route("/api/prompts", promptRoutes)
   .route("/api/goals", goalRoutes)
-  .route("/api/gamification", gamificationRoutes);
+  .route("/api/gamification", gamificationRoutes)
+  .route("/api/safety", safetyRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

@@ -56,6 +56,9 @@ export const entries = sqliteTable(
     isPositive: integer("is_positive", { mode: "boolean" }),
     /** JSON object of Ekman group -> score, from the local model at write time. */
     emotionScores: text("emotion_scores"),
+    /** What the safety screen made of the text (migrations/0009). */
+    safetyLevel: text("safety_level", { enum: ["none", "concern", "crisis"] }).notNull().default("none"),
+    safetySource: text("safety_source", { enum: ["local", "llama-guard"] }).notNull().default("local"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -109,6 +112,8 @@ export const settings = sqliteTable("settings", {
   /** 0 = Sunday … 6 = Saturday, in the person's time zone. */
   weeklySummaryDay: integer("weekly_summary_day").notNull().default(0),
   streaksEnabled: integer("streaks_enabled", { mode: "boolean" }).notNull().default(true),
+  /** ISO 3166 alpha-2 for crisis lines; null follows the time zone. */
+  country: text("country"),
   updatedAt: integer("updated_at").notNull(),
 });
 

@@ -51,7 +51,7 @@ export class ProviderTimeout extends Error {
   override name = "ProviderTimeout";
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ProviderTimeout(`Workers AI did not answer within ${ms} ms`)), ms);

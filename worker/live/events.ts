@@ -1,6 +1,7 @@
 // The live channel's messages, both ways. Server events are what a person's open tabs receive from
 // their EmotionalGraph object; client messages are checked and anything else closes the socket.
 import { z } from "zod";
+import { SafetyResourceSchema } from "../safety/resources.ts";
 
 export const LiveEventSchema = z.discriminatedUnion("type", [
   z.object({
@@ -22,6 +23,14 @@ export const LiveEventSchema = z.discriminatedUnion("type", [
     achievements: z.array(z.object({ code: z.string(), title: z.string() })),
   }),
   z.object({ type: z.literal("weekly.ready"), week_end: z.string() }),
+  /** The production second opinion found an entry more worrying than the local screen did. */
+  z.object({
+    type: z.literal("safety.concern"),
+    entry_id: z.string(),
+    revision: z.number().int(),
+    level: z.literal("concern"),
+    resources: z.array(SafetyResourceSchema),
+  }),
   z.object({ type: z.literal("pong"), connected_at: z.string() }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;

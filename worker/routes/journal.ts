@@ -1,15 +1,12 @@
 // The conversational journal: write an entry and get a reply at once; read the conversation; say
 // which suggested action you tried.
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../db/client.ts";
-import { replies } from "../db/schema.ts";
 import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, IdParamSchema, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
 import { ListEntriesQuerySchema } from "../schemas/entries.ts";
 import { ConversationItemSchema, JournalEntryBodySchema, JournalReplySchema, TriedBodySchema } from "../schemas/journal.ts";
-import { pageOfEntries, toEntryViews } from "../services/entries.ts";
-import { emotionSummaryOf, markTried, writeJournalEntry, type SuggestedAction } from "../services/journal.ts";
+import { conversationPage, markTried, writeJournalEntry } from "../services/journal.ts";
 
 const tags = ["journal"];
 const security = bearerAuth;
@@ -42,39 +39,7 @@ export const journalRoutes = createRouter()
     }),
     async (c) => {
       const { cursor, limit, ...filters } = c.req.valid("query");
-      const db = getDb(c.env);
-      const userId = c.get("user").id;
-      const { rows: page, nextCursor } = await pageOfEntries(db, userId, filters, cursor, limit);
-      const views = await toEntryViews(db, userId, page);
-      const replyRows = page.length
-        ? await db
-            .select()
-            .from(replies)
-            .where(and(eq(replies.userId, userId), inArray(replies.entryId, page.map((r) => r.id))))
-            .orderBy(desc(replies.createdAt))
-        : [];
-      const replyByEntry = new Map(replyRows.map((r) => [r.entryId, r]));
-      const items = views.map((v) => {
-        const reply = replyByEntry.get(v.id);
-        return {
-          entry_id: v.id,
-          title: v.title,
-          content: v.content,
-          tags: v.tags,
-          created_at: v.created_at,
-          emotion: emotionSummaryOf(v.mood),
-          insight_status: v.insight_status,
-          response: reply
-            ? {
-                id: reply.id,
-                text: reply.text,
-                suggested_actions: JSON.parse(reply.suggestedActions) as SuggestedAction[],
-                tried_action: reply.triedAction,
-              }
-            : null,
-        };
-      });
-      return c.json({ items, next_cursor: nextCursor }, 200);
+      return c.json(await conversationPage(getDb(c.env), c.get("user").id, filters, cursor, limit), 200);
     },
   )
   .openapi(

@@ -2,10 +2,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, count, eq } from "drizzle-orm";
 import { getDb, type Database } from "../db/client.ts";
-import { categories, entries, settings } from "../db/schema.ts";
+import { categories, entries } from "../db/schema.ts";
 import { isUniqueViolation } from "../lib/db-errors.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
+import { readSettings, updateSettings } from "../services/settings.ts";
 import {
   bearerAuth,
   commonErrors,
@@ -18,26 +19,12 @@ import {
 import {
   CategorySchema,
   CreateCategoryBodySchema,
-  SettingsSchema,
   SettingsUpdateSchema,
+  SettingsViewSchema,
   UpdateCategoryBodySchema,
 } from "../schemas/settings.ts";
 
 const security = bearerAuth;
-
-async function readSettings(db: Database, userId: string): Promise<z.infer<typeof SettingsSchema>> {
-  // The row is made at sign-up; creating it here too keeps older accounts working.
-  await db.insert(settings).values({ userId, updatedAt: Date.now() }).onConflictDoNothing();
-  const row = (await db.query.settings.findFirst({ where: eq(settings.userId, userId) }))!;
-  return {
-    timezone: row.timezone,
-    theme: row.theme,
-    reminder_time: row.reminderTime,
-    ai_analysis: row.aiAnalysis,
-    weekly_summary_day: row.weeklySummaryDay,
-    streaks_enabled: row.streaksEnabled,
-  };
-}
 
 async function findCategory(db: Database, userId: string, id: string) {
   const entryCount = count(entries.id);
@@ -61,7 +48,7 @@ export const settingsRoutes = createRouter()
       tags: ["settings"],
       security,
       summary: "Read settings",
-      responses: { 200: jsonResponse(SettingsSchema, "The settings."), ...commonErrors },
+      responses: { 200: jsonResponse(SettingsViewSchema, "The settings."), ...commonErrors },
     }),
     async (c) => c.json(await readSettings(getDb(c.env), c.get("user").id), 200),
   )
@@ -73,27 +60,9 @@ export const settingsRoutes = createRouter()
       security,
       summary: "Change settings (only the fields sent)",
       request: { body: jsonBody(SettingsUpdateSchema) },
-      responses: { 200: jsonResponse(SettingsSchema, "The settings after the change."), ...commonErrors },
+      responses: { 200: jsonResponse(SettingsViewSchema, "The settings after the change."), ...commonErrors },
     }),
-    async (c) => {
-      const db = getDb(c.env);
-      const userId = c.get("user").id;
-      const body = c.req.valid("json");
-      await readSettings(db, userId);
-      await db
-        .update(settings)
-        .set({
-          timezone: body.timezone,
-          theme: body.theme,
-          reminderTime: body.reminder_time,
-          aiAnalysis: body.ai_analysis,
-          weeklySummaryDay: body.weekly_summary_day,
-          streaksEnabled: body.streaks_enabled,
-          updatedAt: Date.now(),
-        })
-        .where(eq(settings.userId, userId));
-      return c.json(await readSettings(db, userId), 200);
-    },
+    async (c) => c.json(await updateSettings(getDb(c.env), c.get("user").id, c.req.valid("json")), 200),
   )
   .openapi(
     createRoute({

@@ -1,5 +1,7 @@
 // Request and response shapes of the journal entry routes (also used by search and export).
 import { z } from "@hono/zod-openapi";
+import { SafetyResourceSchema } from "../safety/resources.ts";
+import { SAFETY_LEVELS } from "../safety/screen.ts";
 
 export const MAX_ENTRY_CHARS = 20_000;
 export const MAX_TAGS_PER_ENTRY = 20;
@@ -69,6 +71,15 @@ export const ListEntriesQuerySchema = EntryFiltersSchema.extend({
 
 export const CategoryRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string().nullable() });
 
+export const SafetySchema = z
+  .object({
+    level: z.enum(SAFETY_LEVELS).openapi({
+      description: "crisis: suicidal thoughts, self-harm, plans or goodbyes; concern: hopelessness, numbness, feeling a burden; none otherwise.",
+    }),
+    resources: z.array(SafetyResourceSchema).openapi({ description: "Crisis lines for the person's country (empty when the level is none)." }),
+  })
+  .openapi("Safety");
+
 export const EntrySchema = z
   .object({
     id: z.string(),
@@ -85,6 +96,7 @@ export const EntrySchema = z
       emotion_scores: z.record(z.string(), z.number()).nullable(),
     }),
     insight_status: z.enum(["pending", "ready", "failed"]).nullable().openapi({ description: "The background insight's state; null when AI analysis is off." }),
+    safety: SafetySchema,
     created_at: z.string(),
     updated_at: z.string(),
   })

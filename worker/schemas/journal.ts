@@ -1,7 +1,7 @@
 // Shapes of the conversational journal and the emotional graph routes.
 import { z } from "@hono/zod-openapi";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
-import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, TagNameSchema } from "./entries.ts";
+import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, SafetySchema, TagNameSchema } from "./entries.ts";
 
 export const EmotionQuerySchema = z.enum(EKMAN_EMOTIONS).openapi({ example: "sadness" });
 export const ActionSchema = z.string().trim().min(1, "Say which action you tried.").max(80).openapi({ example: "take a slow walk outside" });
@@ -45,6 +45,7 @@ export const JournalReplySchema = z
     response: z.object({ text: z.string(), suggested_actions: z.array(SuggestedActionSchema) }),
     emotion: EmotionSummarySchema,
     insight_status: z.enum(["pending"]).nullable().openapi({ description: "\"pending\" when a deep insight is on its way; null when AI analysis is off." }),
+    safety: SafetySchema,
   })
   .openapi("JournalReply");
 
@@ -57,6 +58,7 @@ export const ConversationItemSchema = z
     created_at: z.string(),
     emotion: EmotionSummarySchema.nullable(),
     insight_status: z.enum(["pending", "ready", "failed"]).nullable(),
+    safety: SafetySchema,
     response: z
       .object({
         id: z.string(),

@@ -22,8 +22,17 @@ export const SettingsSchema = z
     ai_analysis: z.boolean(),
     weekly_summary_day: z.number().int().min(0).max(6).openapi({ description: "0 = Sunday … 6 = Saturday", example: 0 }),
     streaks_enabled: z.boolean(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as GB or US.")
+      .nullable()
+      .openapi({ example: "GB", description: "Whose crisis lines to show (ISO 3166 alpha-2); null follows the time zone." }),
   })
   .openapi("Settings");
+
+export const SettingsViewSchema = SettingsSchema.extend({
+  effective_country: z.string().nullable().openapi({ description: "The country in use: the setting, else the time zone's; null shows international lines." }),
+}).openapi("SettingsView");
 
 export const SettingsUpdateSchema = SettingsSchema.partial()
   .refine((s) => Object.values(s).some((v) => v !== undefined), "Send at least one setting to change.")

@@ -1,6 +1,7 @@
 // The export file format. JSON exports are complete enough to restore from, so the same schema
 // validates what POST /api/entries/import accepts.
 import { z } from "@hono/zod-openapi";
+import { SAFETY_LEVELS } from "../safety/screen.ts";
 import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, TagNameSchema } from "./entries.ts";
 
 export const EXPORT_FORMAT = "tideline-export";
@@ -17,6 +18,8 @@ export const ExportedEntrySchema = z.object({
   category: CategoryNameSchema.nullable().optional(),
   created_at: z.iso.datetime({ offset: true }),
   updated_at: z.iso.datetime({ offset: true }).optional(),
+  /** The level the entry had when exported: importing keeps it (screening may raise it, never lower it). */
+  safety_level: z.enum(SAFETY_LEVELS).optional(),
 });
 
 export const ExportFileSchema = z

@@ -10,6 +10,7 @@ import type { EntryFilters, EntryInput, EntryView } from "../schemas/entries.ts"
 import { cursorCondition, encodeCursor, entryConditions } from "./entry-filters.ts";
 import { analyseAndRecord, forgetEntryEmotion } from "./entry-emotion.ts";
 import { enqueueEntryAnalysis } from "./insight-jobs.ts";
+import { safetyViewsFor } from "./safety.ts";
 
 type EntryRow = typeof entries.$inferSelect;
 
@@ -106,8 +107,9 @@ export async function updateEntry(env: Env, db: Database, userId: string, id: st
 
 async function analyseStored(env: Env, db: Database, userId: string, id: string, triedAction?: string | null): Promise<WrittenEntry> {
   const view = await getEntry(db, userId, id);
-  const { mood, graph } = await analyseAndRecord(env, db, userId, { ...view, createdAt: Date.parse(view.created_at) }, triedAction);
+  const { mood, safety, graph } = await analyseAndRecord(env, db, userId, { ...view, createdAt: Date.parse(view.created_at) }, triedAction);
   view.mood = mood;
+  if (safety !== view.safety.level) view.safety = (await safetyViewsFor(db, userId, [safety]))[0]!;
   return { entry: view, graph };
 }
 
@@ -149,7 +151,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const categoryIds = [...new Set(rows.map((r) => r.categoryId).filter((c): c is string => c !== null))];
-  const [tagRows, categoryRows, insightRows] = await Promise.all([
+  const [tagRows, categoryRows, insightRows, safety] = await Promise.all([
     db
       .select({ entryId: entryTags.entryId, name: tags.name })
       .from(entryTags)
@@ -166,12 +168,17 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
       .select({ entryId: insights.entryId, status: insights.status })
       .from(insights)
       .where(and(eq(insights.userId, userId), inArray(insights.entryId, ids))),
+    safetyViewsFor(
+      db,
+      userId,
+      rows.map((r) => r.safetyLevel),
+    ),
   ]);
   const insightStatus = new Map(insightRows.map((i) => [i.entryId, i.status]));
   const tagsByEntry = new Map<string, string[]>();
   for (const t of tagRows) tagsByEntry.set(t.entryId, [...(tagsByEntry.get(t.entryId) ?? []), t.name]);
   const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
-  return rows.map((row) => ({
+  return rows.map((row, i) => ({
     id: row.id,
     title: row.title,
     content: row.content,
@@ -186,6 +193,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
       emotion_scores: row.emotionScores ? (JSON.parse(row.emotionScores) as Record<string, number>) : null,
     },
     insight_status: insightStatus.get(row.id) ?? null,
+    safety: safety[i]!,
     created_at: new Date(row.createdAt).toISOString(),
     updated_at: new Date(row.updatedAt).toISOString(),
   }));

@@ -1,12 +1,14 @@
-// Keeps an entry's emotion in step with its text: analyse with the local model (sub-millisecond,
-// so it runs inline on every write), store the summary on the entry, and record the state in the
-// person's emotional graph. Edits re-record with the new revision; deletions remove the state.
+// Keeps an entry's emotion and safety level in step with its text: screen it and analyse it with the
+// local model (both sub-millisecond, so they run inline on every write), store the summary on the
+// entry, and record the state in the person's emotional graph. Edits re-record with the new
+// revision; deletions remove the state.
 import { and, eq } from "drizzle-orm";
 import type { RecordResult } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { entries } from "../db/schema.ts";
 import { analyzeEmotion } from "../emotion/local-model.ts";
 import type { EmotionAnalysis } from "../emotion/types.ts";
+import { higherLevel, screenText, type SafetyLevel } from "../safety/screen.ts";
 import { graphFor } from "./graph.ts";
 
 export interface AnalysableEntry {
@@ -16,6 +18,12 @@ export interface AnalysableEntry {
   revision: number;
   createdAt: number;
   tags: string[];
+}
+
+/** An entry's mood and safety level as read by the local model and the local screen. */
+export interface LocalReading {
+  mood: StoredMood;
+  safety: SafetyLevel;
 }
 
 export const textOf = (entry: Pick<AnalysableEntry, "title" | "content">) =>
@@ -50,8 +58,35 @@ const moodColumns = (mood: StoredMood) => ({
   emotionScores: JSON.stringify(mood.emotion_scores),
 });
 
+/**
+ * Reads an entry locally. `floor` is a level the entry already carries from elsewhere (an imported
+ * export): the screen may raise it, never lower it.
+ */
+export function readLocally(entry: Pick<AnalysableEntry, "title" | "content">, floor: SafetyLevel = "none"): LocalReading {
+  const text = textOf(entry);
+  const safety = higherLevel(screenText(text).level, floor);
+  return { mood: distressAware(moodOf(analyzeEmotion(text)), safety), safety };
+}
+
+/**
+ * An entry the screen found distressing is never read as joy, anger or calm: "I don't want to be
+ * alive anymore" is sadness (or fear, where the model saw fear), whatever words it shares with anger.
+ */
+export function distressAware(mood: StoredMood, safety: SafetyLevel): StoredMood {
+  if (safety === "none" || mood.primary_emotion === "sadness" || mood.primary_emotion === "fear") return mood;
+  const scores = mood.emotion_scores;
+  const primary = (scores.fear ?? 0) > (scores.sadness ?? 0) ? "fear" : "sadness";
+  return {
+    ...mood,
+    primary_emotion: primary,
+    is_positive: false,
+    valence: Math.min(mood.valence, -0.5),
+    emotion_scores: { ...scores, [primary]: Math.max(scores[primary] ?? 0, ...Object.values(scores)) },
+  };
+}
+
 /** The graph's view of an analysed entry. */
-const stateInput = (entry: AnalysableEntry, mood: StoredMood) => ({
+const stateInput = (entry: AnalysableEntry, mood: StoredMood, safety: SafetyLevel) => ({
   entryId: entry.id,
   revision: entry.revision,
   recordedAt: entry.createdAt,
@@ -61,6 +96,7 @@ const stateInput = (entry: AnalysableEntry, mood: StoredMood) => ({
   isPositive: mood.is_positive,
   ekmanScores: mood.emotion_scores,
   activities: entry.tags,
+  safetyLevel: safety,
 });
 
 export async function analyseAndRecord(
@@ -69,26 +105,30 @@ export async function analyseAndRecord(
   userId: string,
   entry: AnalysableEntry,
   triedAction?: string | null,
-): Promise<{ mood: StoredMood; graph: RecordResult }> {
-  const mood = moodOf(analyzeEmotion(textOf(entry)));
-  return { mood, graph: await recordMood(env, db, userId, entry, mood, triedAction) };
+): Promise<LocalReading & { graph: RecordResult }> {
+  const reading = readLocally(entry);
+  await db
+    .update(entries)
+    .set({ ...moodColumns(reading.mood), safetyLevel: reading.safety, safetySource: "local" })
+    // Only if no newer edit landed meanwhile: the newest revision's reading wins.
+    .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)));
+  const graph = await graphFor(env, userId).recordState({ ...stateInput(entry, reading.mood, reading.safety), triedAction });
+  return { ...reading, graph };
 }
 
-/** Stores a mood on the entry and in the graph (also used when deep analysis refines it). */
+/** Stores a refined mood (deep analysis read the entry differently) on the entry and in the graph. */
 export async function recordMood(
   env: Env,
   db: Database,
   userId: string,
-  entry: AnalysableEntry,
+  entry: AnalysableEntry & { safetyLevel: SafetyLevel },
   mood: StoredMood,
-  triedAction?: string | null,
 ): Promise<RecordResult> {
   await db
     .update(entries)
     .set(moodColumns(mood))
-    // Only if no newer edit landed meanwhile: the newest revision's emotion wins.
     .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)));
-  return graphFor(env, userId).recordState({ ...stateInput(entry, mood), triedAction });
+  return graphFor(env, userId).recordState(stateInput(entry, mood, entry.safetyLevel));
 }
 
 export async function forgetEntryEmotion(env: Env, userId: string, entryId: string): Promise<void> {
@@ -97,18 +137,21 @@ export async function forgetEntryEmotion(env: Env, userId: string, entryId: stri
 
 const GRAPH_BATCH = 500;
 
-/** Analyses many stored entries (an import) and records them with one graph call per batch. */
-export async function analyseAndRecordMany(env: Env, db: Database, userId: string, list: AnalysableEntry[]): Promise<void> {
+/**
+ * Analyses many stored entries (an import) and records them with one graph call per batch. An
+ * entry's `safetyFloor` is the level its export carried: screening again may raise it, never lower it.
+ */
+export async function analyseAndRecordMany(env: Env, db: Database, userId: string, list: (AnalysableEntry & { safetyFloor?: SafetyLevel })[]): Promise<void> {
   for (let i = 0; i < list.length; i += GRAPH_BATCH) {
-    const part = list.slice(i, i + GRAPH_BATCH).map((entry) => ({ entry, mood: moodOf(analyzeEmotion(textOf(entry))) }));
-    const updates = part.map(({ entry, mood }) =>
+    const part = list.slice(i, i + GRAPH_BATCH).map((entry) => ({ entry, ...readLocally(entry, entry.safetyFloor) }));
+    const updates = part.map(({ entry, mood, safety }) =>
       db
         .update(entries)
-        .set(moodColumns(mood))
+        .set({ ...moodColumns(mood), safetyLevel: safety, safetySource: "local" })
         .where(and(eq(entries.id, entry.id), eq(entries.userId, userId))),
     );
     const [first, ...rest] = updates;
     if (first) await db.batch([first, ...rest]);
-    await graphFor(env, userId).recordStates(part.map(({ entry, mood }) => stateInput(entry, mood)));
+    await graphFor(env, userId).recordStates(part.map(({ entry, mood, safety }) => stateInput(entry, mood, safety)));
   }
 }

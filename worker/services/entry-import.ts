@@ -8,6 +8,7 @@ import type { ExportFile } from "../schemas/transfer.ts";
 import { createEntryStatements } from "./entries.ts";
 import { analyseAndRecordMany, type AnalysableEntry } from "./entry-emotion.ts";
 import { enqueueEntryAnalysis } from "./insight-jobs.ts";
+import type { SafetyLevel } from "../safety/screen.ts";
 
 // D1 binds at most 100 parameters per statement; lookups go in chunks below that.
 const LOOKUP_CHUNK = 90;
@@ -54,7 +55,7 @@ export async function importEntries(env: Env, db: Database, userId: string, file
 
   let skipped = 0;
   const statements: BatchItem<"sqlite">[][] = [];
-  const created: AnalysableEntry[] = [];
+  const created: (AnalysableEntry & { safetyFloor?: SafetyLevel })[] = [];
   for (const e of parsed) {
     const key = `${e.createdAt}\u0000${e.content}`;
     if (seen.has(key)) {
@@ -64,7 +65,7 @@ export async function importEntries(env: Env, db: Database, userId: string, file
     seen.add(key);
     const id = crypto.randomUUID();
     const tags = [...new Set(e.tags)];
-    created.push({ id, title: e.title ?? null, content: e.content, revision: 1, createdAt: e.createdAt, tags });
+    created.push({ id, title: e.title ?? null, content: e.content, revision: 1, createdAt: e.createdAt, tags, safetyFloor: e.safety_level });
     statements.push(
       createEntryStatements(db, userId, id, {
         content: e.content,

@@ -21,6 +21,7 @@ function toExportedEntry(e: EntryView) {
     category: e.category?.name ?? null,
     created_at: e.created_at,
     updated_at: e.updated_at,
+    safety_level: e.safety.level,
   };
 }
 
@@ -63,12 +64,12 @@ function csvField(value: string): string {
 const csv: ExportWriter = {
   contentType: "text/csv; charset=utf-8",
   extension: "csv",
-  header: () => "id,created_at,updated_at,title,content,tags,category\r\n",
+  header: () => "id,created_at,updated_at,title,content,tags,category,safety_level\r\n",
   page: (entries) =>
     entries
       .map(
         (e) =>
-          [e.id, e.created_at, e.updated_at, e.title ?? "", e.content, e.tags.join(";"), e.category?.name ?? ""]
+          [e.id, e.created_at, e.updated_at, e.title ?? "", e.content, e.tags.join(";"), e.category?.name ?? "", e.safety.level]
             .map(csvField)
             .join(",") + "\r\n",
       )

@@ -1,24 +1,23 @@
 // The conversational path: store the entry, analyse it, record it in the graph, write the reply,
 // store the reply. Everything a reply needs comes back from the graph in one RPC.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { z } from "zod";
 import type { Suggestion } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { entries, replies } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
-import type { EntryView } from "../schemas/entries.ts";
+import type { EntryFilters, EntryView } from "../schemas/entries.ts";
+import { SuggestedActionSchema } from "../schemas/journal.ts";
 import { notFound } from "../lib/errors.ts";
-import { createEntry } from "./entries.ts";
+import { createEntry, pageOfEntries, toEntryViews } from "./entries.ts";
 import { award } from "./gamification.ts";
 import { relevantGoal } from "./goals.ts";
 import { graphFor } from "./graph.ts";
 import { buildReply, type ReplyMemory } from "./reply.ts";
 
-export interface SuggestedAction {
-  action: string;
-  source: "history" | "generic";
-  score: number;
-  evidence: { tried: number; worked: number; median_recovery_ms: number | null } | null;
-}
+export type SuggestedAction = z.infer<typeof SuggestedActionSchema>;
+/** The stored shape of replies.suggested_actions, parsed on every read. */
+const StoredSuggestionsSchema = z.array(SuggestedActionSchema);
 
 export const toSuggestedAction = (s: Suggestion): SuggestedAction => ({
   action: s.action,
@@ -83,7 +82,10 @@ export async function writeJournalEntry(
   if (input.tried_action) await creditPreviousEntry(env, db, userId, now, input.tried_action);
   const { entry, graph } = await createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now });
   const state = graph.state;
-  const [memory, goal] = await Promise.all([loadMemory(db, userId, graph.memory), relevantGoal(db, userId, input.content, entry.tags)]);
+  const ordinary = entry.safety.level === "none";
+  const [memory, goal] = ordinary
+    ? await Promise.all([loadMemory(db, userId, graph.memory), relevantGoal(db, userId, input.content, entry.tags)])
+    : [null, null];
   const reply = buildReply({
     entryId: entry.id,
     emotion: state.primaryEmotion,
@@ -93,6 +95,7 @@ export async function writeJournalEntry(
     memory,
     scores: state.ekmanScores,
     goal: goal && { title: goal.title, progress: goal.progress, stepsDone: goal.tasks.filter((t) => t.done).length, steps: goal.tasks.length },
+    safety: entry.safety,
   });
   const suggested = reply.suggested_actions.map(toSuggestedAction);
   const responseId = crypto.randomUUID();
@@ -114,5 +117,43 @@ export async function writeJournalEntry(
       emotion_scores: state.ekmanScores as Record<string, number>,
     },
     insight_status: entry.insight_status === "pending" ? ("pending" as const) : null,
+    safety: entry.safety,
   };
+}
+
+/** One page of the conversation: entries, newest first, each with the reply it got. */
+export async function conversationPage(db: Database, userId: string, filters: EntryFilters, cursor: string | undefined, limit: number) {
+  const { rows: page, nextCursor } = await pageOfEntries(db, userId, filters, cursor, limit);
+  const [views, replyRows] = await Promise.all([
+    toEntryViews(db, userId, page),
+    page.length
+      ? db
+          .select()
+          .from(replies)
+          .where(and(eq(replies.userId, userId), inArray(replies.entryId, page.map((r) => r.id))))
+      : Promise.resolve([]),
+  ]);
+  const replyByEntry = new Map(replyRows.map((r) => [r.entryId, r]));
+  const items = views.map((v) => {
+    const reply = replyByEntry.get(v.id);
+    return {
+      entry_id: v.id,
+      title: v.title,
+      content: v.content,
+      tags: v.tags,
+      created_at: v.created_at,
+      emotion: emotionSummaryOf(v.mood),
+      insight_status: v.insight_status,
+      safety: v.safety,
+      response: reply
+        ? {
+            id: reply.id,
+            text: reply.text,
+            suggested_actions: StoredSuggestionsSchema.parse(JSON.parse(reply.suggestedActions)),
+            tried_action: reply.triedAction,
+          }
+        : null,
+    };
+  });
+  return { items, next_cursor: nextCursor };
 }

@@ -3,6 +3,9 @@
 // Varied across entries but deterministic for a given entry, so a reload never changes a reply.
 import type { Suggestion } from "../../durable-objects/graph-types.ts";
 import { isNegativeEmotion, type EkmanEmotion } from "../emotion/taxonomy.ts";
+import { CONCERN_ACTIONS, concernReply, crisisReply } from "../safety/replies.ts";
+import type { SafetyResource } from "../safety/resources.ts";
+import type { SafetyLevel } from "../safety/screen.ts";
 
 export interface ReplyMemory {
   writtenAt: number;
@@ -28,6 +31,8 @@ export interface ReplyInput {
   goal?: ReplyGoal | null;
   /** The Ekman scores, to notice an entry that holds both something hard and something good. */
   scores?: Partial<Record<EkmanEmotion, number>>;
+  /** What the safety screen made of the entry, and the crisis lines for the person's country. */
+  safety?: { level: SafetyLevel; resources: SafetyResource[] };
 }
 
 const OPENINGS: Record<EkmanEmotion, string[]> = {
@@ -168,8 +173,13 @@ function goalSentence(goal: ReplyGoal, positive: boolean, seed: number): string 
 /** Whether this entry's reply brings back a memory: about one entry in three. */
 const recallsMemory = (seed: number) => (seed >>> 11) % 3 === 0;
 
+const concernSuggestions: Suggestion[] = CONCERN_ACTIONS.map((action) => ({ action, source: "generic", score: 0.5, evidence: null }));
+
 export function buildReply(input: ReplyInput): { text: string; suggested_actions: Suggestion[] } {
   const seed = seedOf(input.entryId);
+  // A crisis gets care and a way to reach people, nothing else; a concern gets gentleness and people.
+  if (input.safety?.level === "crisis") return { text: crisisReply(input.safety.resources), suggested_actions: [] };
+  if (input.safety?.level === "concern") return { text: concernReply(seed), suggested_actions: concernSuggestions };
   const parts = [pick(isMixed(input.scores) ? MIXED_OPENINGS : OPENINGS[input.emotion], seed, 0)];
   const low = !input.isPositive && isNegativeEmotion(input.emotion);
   if (low && input.intensity >= 0.75 && INTENSE_ADDITIONS[input.emotion]) parts.push(INTENSE_ADDITIONS[input.emotion]!);

@@ -1,0 +1,58 @@
+// Prints how well the safety screen reads labelled phrasings (tests/safety/phrasings.*.tsv) and what
+// it costs on a long entry. The dev set is for tuning the vocabulary; the test set only reports.
+//
+//   npm run eval:safety                 # the test set (the figures the issue's targets apply to)
+//   npm run eval:safety -- --split dev  # the set the patterns are tuned on
+//   npm run eval:safety -- --misses     # list every phrasing read wrongly
+//   npm run eval:safety -- --patterns-only   # the patterns without the model (to see what each adds)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { evaluate, parsePhrasings, TARGETS } from "../worker/safety/evaluation.ts";
+import { screenText } from "../worker/safety/screen.ts";
+
+const root = join(import.meta.dirname, "..");
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const split = arg("split") ?? "test";
+if (!/^(dev|test|train-[a-z0-9]+)$/.test(split)) throw new Error("--split must be dev, test or train-<name>");
+const rows = parsePhrasings(readFileSync(join(root, "tests", "safety", `phrasings.${split}.tsv`), "utf8"));
+const patternsOnly = process.argv.includes("--patterns-only");
+const report = evaluate(rows, { patternsOnly });
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log(`safety screen${patternsOnly ? " (patterns only)" : ""} on phrasings.${split}.tsv: ${report.total} phrasings (${report.counts.crisis} crisis, ${report.counts.concern} concern, ${report.counts.none} ordinary)\n`);
+console.log("expected \\ screened   none  concern  crisis");
+for (const level of ["crisis", "concern", "none"] as const) {
+  const r = report.confusion[level];
+  console.log(`${level.padEnd(21)}${String(r.none).padStart(5)}${String(r.concern).padStart(9)}${String(r.crisis).padStart(8)}`);
+}
+console.log("");
+const check = (ok: boolean) => (ok ? "meets target" : "BELOW TARGET");
+console.log(`crisis recall                      ${pct(report.crisisRecall).padStart(6)}  (target >= ${pct(TARGETS.crisisRecall)}: ${check(report.crisisRecall >= TARGETS.crisisRecall)})`);
+console.log(`ordinary text called crisis        ${pct(report.ordinaryCalledCrisis).padStart(6)}  (target <= ${pct(TARGETS.ordinaryCalledCrisis)}: ${check(report.ordinaryCalledCrisis <= TARGETS.ordinaryCalledCrisis)})`);
+console.log(`crisis or concern flagged at all   ${pct(report.distressRecall).padStart(6)}`);
+console.log(`concern flagged (concern+)         ${pct(report.concernRecall).padStart(6)}`);
+console.log(`ordinary text flagged at all       ${pct(report.ordinaryFlagged).padStart(6)}`);
+
+// Cost on a 3,000-character entry: ordinary sentences with one crisis sentence near the end, so
+// every sentence is read and every pattern tried where the trigger words let it.
+const ordinary = rows.filter((r) => r.level === "none").map((r) => r.text);
+let long = "";
+for (let i = 0; long.length < 2_900; i++) long += `${ordinary[i % ordinary.length]} `;
+long = `${long.slice(0, 2_900)}. Some nights I think everyone would be better off without me.`.slice(0, 3_000);
+for (let i = 0; i < 200; i++) screenText(long);
+const times: number[] = [];
+for (let round = 0; round < 50; round++) {
+  const start = performance.now();
+  for (let i = 0; i < 20; i++) screenText(long);
+  times.push((performance.now() - start) / 20);
+}
+times.sort((a, b) => a - b);
+console.log(`\ntime to screen a ${long.length}-character entry: median ${(times[25]! * 1000).toFixed(0)} µs, p90 ${(times[45]! * 1000).toFixed(0)} µs (budget 200 µs)`);
+
+if (process.argv.includes("--misses")) {
+  console.log(`\n${report.misses.length} phrasings read wrongly:`);
+  for (const m of report.misses) console.log(`  [${m.expected} -> ${m.got}] (${m.kind}) ${m.patterns.length ? `{${m.patterns.join(",")}} ` : ""}${m.text.slice(0, 300)}`);
+}

@@ -1,0 +1,98 @@
+// The safety screen read directly: the phrasings the issue names, how negation, other people and
+// idioms are told apart, and the figures on the labelled sets (the same ones `npm run eval:safety`
+// prints) held to their targets.
+import { describe, expect, it } from "vitest";
+import devSet from "./phrasings.dev.tsv?raw";
+import testSet from "./phrasings.test.tsv?raw";
+import { evaluate, parsePhrasings, TARGETS } from "../../worker/safety/evaluation.ts";
+import { editDistance } from "../../worker/safety/normalise.ts";
+import { screenText } from "../../worker/safety/screen.ts";
+import { PATTERNS } from "../../worker/safety/vocabulary.ts";
+
+const level = (text: string) => screenText(text).level;
+
+describe("screenText", () => {
+  it.each([
+    "I don't want to be alive anymore. I've been thinking about ending it all.",
+    "I want to die",
+    "i dont wanna be alive anymore",
+    "kms",
+    "thinking about unaliving myself tbh",
+    "i feel suicidel all the time",
+    "I cut myself again last night.",
+    "I've been saving up my pills.",
+    "This is my last entry. Tell mum I loved her.",
+    "I hope I don't wake up tomorrow.",
+    "Everyone would be better off without me.",
+    "I wish I had never been born",
+  ])("reads %j as a crisis", (text) => {
+    expect(level(text)).toBe("crisis");
+  });
+
+  it.each(["I feel numb and empty, like nothing matters", "I'm such a burden to everyone.", "What's the point anymore", "I feel completely hopeless."])(
+    "reads %j as a concern",
+    (text) => {
+      expect(level(text)).toBe("concern");
+    },
+  );
+
+  it.each([
+    "this deadline is killing me",
+    "dying to see the film",
+    "I killed it at the presentation",
+    "my phone died",
+    "I'm not suicidal, just exhausted",
+    "Watched a documentary about suicide prevention.",
+    "My grandmother died last week and I miss her so much.",
+    "My brother attempted suicide in 2019 and we talk about it openly now.",
+    "My fingers were numb from the cold on the walk home.",
+    "I cut myself shaving this morning, ouch.",
+    "Took my pills with breakfast as usual.",
+    "The house felt empty after the party.",
+  ])("reads %j as ordinary", (text) => {
+    expect(level(text)).toBe("none");
+  });
+
+  it("finds one crisis sentence in a long ordinary entry", () => {
+    const day = "Went to the market, bought apples and bread, and talked to the baker about the weather. ";
+    expect(level(`${day.repeat(20)}I have decided to end my life this weekend. ${day.repeat(10)}`)).toBe("crisis");
+    expect(level(day.repeat(30))).toBe("none");
+  });
+
+  it("says which pattern spoke, for the record", () => {
+    const screen = screenText("I want to kill myself");
+    expect(screen.signals[0]).toMatchObject({ pattern: "kill-self", level: "crisis", matched: "kill myself" });
+  });
+
+  it("recognises typos within an edit or two, and nothing further", () => {
+    expect(editDistance("suicidel", "suicidal", 2)).toBe(1);
+    expect(editDistance("sucidial", "suicidal", 2)).toBe(2);
+    expect(editDistance("subside", "suicide", 1)).toBeGreaterThan(1);
+    expect(level("the swelling should subside by tomorrow")).toBe("none");
+  });
+
+  it("every pattern compiles, has anchors and says why it exists", () => {
+    expect(PATTERNS.length).toBeLessThanOrEqual(31);
+    for (const p of PATTERNS) {
+      expect(p.anchors.length, p.id).toBeGreaterThan(0);
+      expect(p.why.length, p.id).toBeGreaterThan(20);
+    }
+    expect(new Set(PATTERNS.map((p) => p.id)).size).toBe(PATTERNS.length);
+  });
+});
+
+describe("figures on the labelled phrasings", () => {
+  for (const [name, tsv] of [
+    ["test", testSet],
+    ["dev", devSet],
+  ] as const) {
+    it(`meets the targets on the ${name} set`, () => {
+      const rows = parsePhrasings(tsv);
+      expect(rows.length).toBeGreaterThanOrEqual(200);
+      expect(rows.filter((r) => r.level !== "none").length).toBeGreaterThanOrEqual(100);
+      const report = evaluate(rows);
+      expect(report.crisisRecall).toBeGreaterThanOrEqual(TARGETS.crisisRecall);
+      expect(report.ordinaryCalledCrisis).toBeLessThanOrEqual(TARGETS.ordinaryCalledCrisis);
+    });
+  }
+});

@@ -1,0 +1,39 @@
+// Crisis lines, for anyone: the "Get help now" link works signed in or not, so this route is public
+// and holds nothing personal. The app passes the person's country (from Settings) when it knows it.
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../lib/router.ts";
+import { commonErrors, jsonResponse } from "../schemas/common.ts";
+import { resourcesFor, SafetyResourceSchema, SUPPORTED_COUNTRIES } from "../safety/resources.ts";
+
+const ResourcesQuerySchema = z.object({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as GB or US.")
+    .optional()
+    .openapi({ example: "GB" }),
+});
+
+const ResourcesSchema = z
+  .object({
+    country: z.string().nullable(),
+    resources: z.array(SafetyResourceSchema),
+    countries: z.array(z.string()).openapi({ description: "Countries with national lines; others get the international directories." }),
+  })
+  .openapi("SafetyResources");
+
+export const safetyRoutes = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/resources",
+    tags: ["safety"],
+    summary: "Crisis lines for a country, followed by international directories (public)",
+    request: { query: ResourcesQuerySchema },
+    responses: { 200: jsonResponse(ResourcesSchema, "Crisis lines."), ...commonErrors },
+  }),
+  async (c) => {
+    const country = c.req.valid("query").country ?? null;
+    return c.json({ country, resources: resourcesFor(country), countries: SUPPORTED_COUNTRIES }, 200);
+  },
+);

@@ -1,0 +1,570 @@
+// The safety screen's vocabulary and patterns, as data. Patterns are regular expressions over the
+// normal form made by normalise.ts: lower case, apostrophes dropped ("dont", "im"), slang spelled
+// out, one space between words, one sentence at a time. Each pattern says why it exists; when a
+// phrasing is missed or misread, the fix belongs here, with a line in the evaluation set.
+
+export type SafetyLevel = "none" | "concern" | "crisis";
+
+/** Words and slang rewritten before matching, so that patterns are written once. */
+export const REWRITES = new Map<string, string>([
+  // Slang for suicide and self-harm that people use to get past filters or out of habit.
+  ["kms", "kill myself"],
+  ["kmsl", "laughing"], // "kill myself laughing": a joke, not a plan
+  ["unaliving", "killing"],
+  ["unalived", "killed"],
+  ["sewerslide", "suicide"],
+  ["suicided", "suicide"],
+  ["selfharm", "self harm"],
+  ["selfharming", "self harming"],
+  ["myslef", "myself"],
+  ["mysef", "myself"],
+  ["meself", "myself"],
+  ["kil", "kill"],
+  ["kiling", "killing"],
+  ["wanna", "want to"],
+  ["wana", "want to"],
+  ["wanted2", "wanted to"],
+  ["want2", "want to"],
+  ["gonna", "going to"],
+  ["gona", "going to"],
+  ["tryna", "trying to"],
+  ["imma", "im going to"],
+  ["ima", "im going to"],
+  ["gotta", "got to"],
+  ["idk", "i dont know"],
+  ["idc", "i dont care"],
+  ["ppl", "people"],
+  ["u", "you"],
+  ["ur", "your"],
+  ["r", "are"],
+  ["rn", "right now"],
+  ["anymor", "anymore"],
+  ["anymre", "anymore"],
+  ["alvie", "alive"],
+  ["aliv", "alive"],
+  ["exsist", "exist"],
+  ["exsit", "exist"],
+  ["exisit", "exist"],
+  ["becuase", "because"],
+  ["cuz", "because"],
+  ["bc", "because"],
+  ["w", "with"],
+  ["pils", "pills"],
+  ["tabs", "tablets"],
+  ["od", "overdose"],
+  ["oding", "overdosing"],
+  ["abt", "about"],
+  ["bout", "about"],
+  ["agen", "again"],
+  ["agian", "again"],
+  ["nite", "night"],
+  ["tonite", "tonight"],
+  ["yeet", "throw"],
+  ["yeeting", "throwing"],
+  ["havnt", "havent"],
+  // Dropped final g in fast writing: "thinkin bout killin myself".
+  ["thinkin", "thinking"],
+  ["killin", "killing"],
+  ["tryin", "trying"],
+  ["goin", "going"],
+  ["feelin", "feeling"],
+  ["doin", "doing"],
+  ["nothin", "nothing"],
+  ["cuttin", "cutting"],
+  ["hurtin", "hurting"],
+  ["livin", "living"],
+  ["dyin", "dying"],
+  ["wantin", "wanting"],
+  ["endin", "ending"],
+  ["ded", "dead"],
+  ["b", "be"],
+  ["anymoar", "anymore"],
+  ["wnat", "want"],
+  ["cuting", "cutting"],
+  ["sui", "suicidal"],
+  ["ctb", "kill myself"], // "catch the bus": forum slang for suicide
+  ["unalive", "kill myself"],
+]);
+
+/** Key words whose typos are caught by edit distance rather than listed one by one. */
+export const FUZZY_TARGETS: { word: string; minLength: number; maxEdits: number }[] = [
+  // "sucide", "suicde", "suiside", "suacide": one slip of the finger. Two would reach "subside".
+  { word: "suicide", minLength: 6, maxEdits: 1 },
+  // "sucidal", "suicidel", "suisidal", "sucidial": nothing else in English lies this close.
+  { word: "suicidal", minLength: 7, maxEdits: 2 },
+];
+
+
+/**
+ * Words that open a sentence part of their own: a negation or a subject before them does not
+ * reach a phrase after them ("I'm not okay and I want to die").
+ */
+export const CLAUSE_BREAKS = new Set(["but", "and", "because", "so", "though", "although", "yet", "except", "or", "then", "cause", "since", "when", "if", "while"]);
+
+/** Words that negate what follows them within a few words. */
+export const NEGATORS = new Set([
+  "not",
+  "never",
+  "no",
+  "dont",
+  "doesnt",
+  "didnt",
+  "wont",
+  "wouldnt",
+  "isnt",
+  "arent",
+  "wasnt",
+  "werent",
+  "cant",
+  "cannot",
+  "couldnt",
+  "shouldnt",
+  "aint",
+  "nor",
+  "neither",
+  "hardly",
+  "havent",
+  "hasnt",
+  "hadnt",
+]);
+
+/** A negator followed by one of these does not negate: "I can't stop thinking about…". */
+export const NEGATION_REVERSERS = new Set(["stop", "help", "shake", "stand", "bear", "resist", "escape", "get", "seem", "wait", "anymore", "longer"]);
+
+/** How many words before a phrase a negator may stand and still negate it ("I'm really not …"). */
+export const NEGATION_WINDOW = 4;
+/** How far back the screen looks for who the sentence is about. */
+export const SUBJECT_WINDOW = 12;
+
+/** Words that make the speaker the subject. "we" counts: the writer is one of them. */
+export const FIRST_PERSON = new Set(["i", "im", "ive", "id", "me", "myself", "we", "us"]);
+/** Possessives do not decide who the subject is ("someone in my class overdosed"): the walk goes on past them. */
+export const POSSESSIVES = new Set(["my", "our", "mine", "his", "her", "their", "your"]);
+
+/**
+ * Words that make someone else the subject: other people's struggles, told as news, worry or grief,
+ * are not the writer's crisis ("my brother attempted suicide in 2019", "she wants to die").
+ */
+export const OTHER_PERSON = new Set([
+  "he", "she", "they", "hes", "shes", "theyre", "theyve", "hed", "shed", "theyd", "him", "them", "hers",
+  "theirs", "you", "youre", "someone", "somebody", "anyone", "people", "person", "friend", "friends", "mom", "mum", "mother",
+  "mam", "dad", "father", "brother", "sister", "son", "daughter", "uncle", "aunt", "auntie", "cousin", "grandma", "grandpa",
+  "grandmother", "grandfather", "nan", "nana", "grandad", "granddad", "wife", "husband", "partner", "boyfriend", "girlfriend",
+  "bf", "gf", "ex", "colleague", "coworker", "boss", "manager", "student", "students", "client", "clients", "patient", "patients",
+  "kid", "kids", "child", "children", "teen", "teens", "teenager", "teenagers", "character", "characters", "guy", "girl", "man",
+  "woman", "neighbour", "neighbor", "roommate", "flatmate", "classmate", "teacher", "coach", "player", "singer", "actor",
+  "author", "veteran", "veterans", "soldier", "niece", "nephew", "stepdad", "stepmom", "stepmum", "baby", "toddler", "dog",
+  "cat", "puppy", "team", "company", "character", "protagonist", "narrator", "victim", "victims", "caller", "callers",
+  "member", "members", "survivor", "survivors", "celebrity", "lad", "lads", "lass", "boy", "boys", "girls", "bloke", "mate",
+  "mates", "neighbours", "neighbors", "gran", "granny", "grandson", "granddaughter", "hubby", "pupil", "pupils", "lecturer",
+  "doctor", "nurse", "officer", "colleagues", "coworkers", "uncles", "aunts", "parents", "siblings", "twin", "fiance", "fiancee",
+]);
+
+/**
+ * Things that can be the subject of "felt empty" or "is hopeless" without it being said of the
+ * writer: "the house felt empty", "it was hopeless".
+ */
+export const THING_SUBJECTS = new Set([
+  "house", "flat", "apartment", "room", "place", "office", "street", "town", "city", "party", "fridge",
+  "inbox", "schedule", "week", "weekend", "evening", "morning", "afternoon", "bed", "car", "bus", "train", "station", "shop",
+  "restaurant", "stadium", "church", "school", "classroom", "garden", "park", "beach", "road", "diary", "calendar", "situation",
+  "traffic", "game", "film", "movie", "book", "show", "wifi", "printer",
+]);
+
+/**
+ * A reported question ("the GP asked if I'd had thoughts of ending my life") answered no is not
+ * the writer's crisis; the answer has to be there, after the question.
+ */
+export const QUESTIONED = "\\b(?:asked|asks|asking|ask) (?:me )?(?:if|whether|about)\\b|\\b(?:form|questionnaire|survey|screening|questions?|check in|check-in)\\b";
+export const ANSWERED_NO = "\\b(?:no|not at all|none|never|nope|ticked no|said no|answered no)\\b";
+
+/**
+ * Word families the model reads as concepts as well as words, so that what it learns from "pills"
+ * carries to "tablets" and from "tonight" to "tomorrow". A crisis is usually a pairing: the self, a
+ * death or harm word, a wish or plan, finality; the model sees which families meet in a sentence.
+ */
+export const CONCEPTS: Record<string, string[]> = {
+  self: ["i", "im", "ive", "id", "me", "myself", "my"],
+  other: ["he", "she", "they", "hes", "shes", "theyre", "his", "her", "their", "friend", "mum", "mom", "dad", "brother", "sister", "someone", "character", "people"],
+  death: ["die", "died", "dying", "dead", "death", "alive", "live", "living", "exist", "existing", "existence", "suicide", "suicidal", "kill", "killing", "killed", "funeral", "grave", "gone", "life", "breathe", "wake", "woke", "born"],
+  harm: ["cut", "cutting", "cuts", "burn", "burning", "blade", "blades", "razor", "bleed", "bleeding", "blood", "scars", "marks", "hurt", "hurting", "harm", "bruises", "wounds", "starve", "starving", "purge", "sick"],
+  means: ["pills", "tablets", "meds", "medication", "overdose", "paracetamol", "insulin", "rope", "noose", "knot", "belt", "gun", "shotgun", "pistol", "bridge", "jump", "edge", "ledge", "roof", "balcony", "platform", "train", "tracks", "traffic", "motorway", "river", "sea", "drown", "hang", "fall", "height", "floor", "car", "swerve", "crash"],
+  wish: ["want", "wanted", "wish", "hope", "hoping", "pray", "praying", "ready", "need", "longing", "tempted", "urge", "urges", "rather", "deserve"],
+  plan: ["plan", "planned", "planning", "decided", "decision", "going", "gonna", "will", "tonight", "tomorrow", "soon", "weekend", "friday", "date", "spot", "method", "researching", "googled", "looked", "practising", "tested", "checked", "arranged", "arrangements", "sorted", "letters", "note"],
+  final: ["last", "final", "goodbye", "bye", "forever", "permanently", "anymore", "longer", "over", "end", "ending", "done", "never", "again", "after", "away", "leave", "leaving", "gave", "giving"],
+  burden: ["burden", "better", "without", "easier", "relieved", "weight", "drain", "problem", "fault", "sorry"],
+  despair: ["hopeless", "pointless", "point", "empty", "numb", "hollow", "nothing", "matters", "tired", "exhausted", "trapped", "worthless", "ghost", "shell", "cant", "give", "up"],
+  ordinary: ["lol", "haha", "literally", "joking", "kidding", "game", "film", "movie", "episode", "song", "book", "work", "meeting", "exam", "deadline", "class", "gym", "dinner", "recipe", "news", "documentary", "volunteer", "training", "prevention", "awareness"],
+  negation: ["not", "never", "no", "dont", "didnt", "wont", "wouldnt", "isnt", "wasnt", "havent", "hasnt", "cant", "cannot", "nothing", "nobody"],
+};
+
+/** Adverbs that may sit between words of a phrase: "I just really want to die". */
+const ADV =
+  "(?:(?:really|just|honestly|seriously|actually|literally|truly|sometimes|often|kinda|kind of|sort of|so|even|still|simply|genuinely|fucking|fking|fkn|freaking|frankly|almost|probably|maybe|definitely|totally|completely|all|quite|very|now|again|finally|ever|low key|lowkey|secretly|badly|desperately) )*";
+/** Verbs of wanting, planning or being about to: what turns a word into an intention. */
+const WANT =
+  "(?:want|wants|wanted|wanting|need|needed|wish|wished|wishing|ready|deserve|deserved|hope|hoping|longing|begging|praying|pray|plan|planning|planned|decided|trying|tried|try|tempted|would like|like|rather)";
+const SELF = "(?:myself|my self|my own self)";
+const PILLS =
+  "(?:pills|tablets|meds|medication|medicine|sleeping pills|sleeping tablets|heart tablets|heart pills|painkillers|pain meds|paracetamol|tylenol|ibuprofen|aspirin|antidepressants|insulin|xanax|oxy|oxycodone|opioids|tramadol|codeine|co codamol|cocodamol|amitriptyline|morphine|sertraline|fluoxetine|citalopram|diazepam|lithium|benzos|prescription)";
+const FAMILY =
+  "(?:mum|mom|mam|mother|dad|father|family|sister|brother|kids|son|daughter|wife|husband|partner|friends|everyone|them|him|her|my \\w+)";
+
+/** A sentence that talks about help, a film or statistics mentions suicide without being about the writer. */
+const MEDIA =
+  "\\b(?:prevention|awareness|hotline|helpline|lifeline|crisis line|crisis text|samaritans|documentary|film|movie|show|series|book|novel|article|podcast|training|course|workshop|statistics|rates?|research|study|squad|bomber|bombing|volunteer\\w*|fundraiser|charity|memorial|song|lyrics|episode|essay|lecture|seminar|policy|news|headline|campaign|talk about|talking about|talked about|conversation about|survivors? of)\\b";
+const ACCIDENT =
+  "\\b(?:accident\\w*|hike|bramble|brambles|thorn|thorns|nettles?|branch|fence|rose bush|chef|knife skills|nick|julienne|shaving|shave|chopping|chop|slicing|slice|cooking|kitchen|knife slipped|paper|can of|tin|glass|stove|oven|iron|pan|kettle|curling|gym|workout|exercise|training|playing|football|soccer|rugby|skiing|skating|hiking|climbing|fell|fall|falling|slipped|tripped|stairs|ice|running|lifting|bike|cycling|garden|gardening|hedge|saw|drill|diy|tool|nail|splinter|mosquito|bites|itch\\w*|eczema|rash)\\b";
+
+/** Named parts that patterns share, written {ADV}, {WANT}, … in a pattern. */
+export const FRAGMENTS: Record<string, string> = { ADV, WANT, SELF, PILLS, FAMILY, MEDIA, ACCIDENT };
+
+export interface SafetyPattern {
+  id: string;
+  level: Exclude<SafetyLevel, "none">;
+  /** Words of the normal form of which a sentence must hold at least one for the pattern to be tried (cheap). */
+  anchors: string[];
+  /** Regular-expression source over a normalised sentence; {ADV}, {WANT}, {SELF}, {PILLS}, {FAMILY}, {MEDIA}, {ACCIDENT} expand. */
+  pattern: string;
+  /**
+   * "inherent": the phrase names the writer ("kill myself"); "subject": it holds only when the
+   * writer is its subject, not someone else ("she wants to die").
+   */
+  self: "inherent" | "subject";
+  /** Whether a negator just before it cancels it ("I'm not suicidal"). */
+  negatable: boolean;
+  /** A sentence matching this is an ordinary use of the same words ("my fingers are numb from the cold"). */
+  unless?: string;
+  /** The pattern only counts in a sentence that also matches this ("wanted to jump" with a bridge in it). */
+  requires?: string;
+  /** Why the pattern exists: what it catches, and what it must not. */
+  why: string;
+}
+
+export const PATTERNS: SafetyPattern[] = [
+  // ---- crisis: suicidal thoughts and intent -------------------------------------------------
+  {
+    id: "kill-self",
+    level: "crisis",
+    anchors: ["myself", "self", "log", "logging", "signing", "alt", "irl", "respawn", "sleep", "less", "bullet", "life"],
+    pattern:
+      "\\b(?:kill+|killing|killed|kills|murder|off|offing|top|topping|neck|necking|do|doing|end|ending|hang|hanging|drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|suffocate|strangle|electrocute|overdose|remove|removing|delete|deleting|erase|erasing) {SELF}\\b(?!(?: \\w+)? (?:from (?:the )?(?:group|chat|list|team|thread|situation|conversation|equation of the meeting)))(?<!\\bdo(?:ing)? {SELF}(?! in\\b))(?<!\\btop(?:ping)? {SELF}(?! (?:off|tonight|now|soon)\\b|$))|\\bself (?:delete|deleting|deletion|destruct)\\b|\\b(?:log|logging|sign|signing) off (?:permanently|for good|forever|from life)\\b|\\balt f4\\b|\\bgame over irl\\b|\\bno respawn\\b|\\bthe big sleep\\b|\\bone less me\\b|\\bwant (?:me|myself) to (?:stop|end|die|disappear)\\b|\\b(?:eat|eating|ate) (?:a|the) bullet\\b|\\bcheck(?:ing)? out early\\b|\\bend (?:your|ones) (?:own )?life\\b",
+    self: "inherent",
+    negatable: true,
+    // Hyperbole and idiom: killing yourself at work or laughing, nearly killing yourself lifting a pot.
+    unless:
+      "\\b(?:killing {SELF} (?:at|over|with|on|to (?:get|finish|meet|make|keep|pass)|trying|working|studying|training|for (?:work|this|that|them|nothing))|kill+ {SELF} (?:laughing|for (?:forgetting|not|being|that|missing|saying|doing|eating|buying|letting|leaving))|(?:nearly|almost|practically) kill+(?:ed)? {SELF}|shoot {SELF} in the foot|(?:meeting|traffic|queue|homework|lecture|call|hold music|spreadsheet|budget)\\b.*\\bshoot {SELF}|shoot {SELF}\\b.*\\b(?:lol|haha|lmao)|laughing|(?:remove|removing|delete|deleting|erase|erasing) {SELF} from (?:the )?(?:group|chat|list|team|thread|mailing|app|situation|whatsapp|server))\\b",
+    why: "Naming the act against oneself is the clearest sign there is, in any tense or mood.",
+  },
+  {
+    id: "end-life",
+    level: "crisis",
+    anchors: ["life", "end", "ending", "ended", "existence", "suffering"],
+    pattern: "\\b(?:end|ending|ended|take|taking|took|finish) (?:my|my own) life\\b|\\bend it all\\b|\\bend (?:my|this) (?:existence|suffering)\\b",
+    self: "subject",
+    negatable: true,
+    why: "Ending one's life in the common words ('end it all', 'take my own life').",
+  },
+  {
+    id: "end-it",
+    level: "crisis",
+    anchors: ["end", "ending", "ended"],
+    pattern:
+      "\\bend(?:ing)? (?:it|everything|things) (?:all|tonight|today|now|for good|forever|soon|once and for all)\\b|\\b(?:then|and then|just|to|going to|will|could|should|might|want to|before i|when i|if i|once i|ready to|decided to|plan to|planning to|gonna|about|finally|im) {ADV}(?:end|ended|ending) (?:it|things|everything)\\b(?! (?:with|between|there|here at|for (?:him|her|them|us)|off))",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:relationship|boyfriend|girlfriend|husband|wife|partner|marriage|engagement|contract|subscription|lease|friendship|call|meeting|conversation|argument|fight|affair|situationship|dating|date|him|her|them|job|diet|project|season|series|book|chapter|game|match|shift|day|week)\\b",
+    why: "'End it' and 'end things' mean ending one's life unless a relationship, a job or a call is what ends.",
+  },
+  {
+    id: "suicide-act",
+    level: "crisis",
+    anchors: ["suicide", "sewer"],
+    pattern:
+      "\\b(?:commit|commits|committing|commited|committed|attempt|attempting|attempted|try|tried|trying|consider|considering|considered|contemplat\\w*|thinking about|thinking of|thought about|thought of|thoughts of|think about|planning|planned|plan|about to|do|doing|resort to|resorting to|my) suicide\\b|\\bsuicide (?:attempt|note|plan|letter|method)s?\\b|\\bsewer slide\\b|\\bsuicide (?:is|keeps|has been|was) (?:all i think about|on my mind|in my head|the only|my only|the answer|an option|a normal option|popping|creeping|tempting)",
+    self: "subject",
+    negatable: true,
+    unless: "{MEDIA}",
+    why: "Suicide named as something the writer considers, plans or attempted (not someone else's, not a film or a campaign).",
+  },
+  {
+    id: "suicidal",
+    level: "crisis",
+    anchors: ["suicidal"],
+    pattern: "\\bsuicidal\\b(?! (?:teens?|people|patients?|clients?|friends?|characters?|person|callers?|youth|men|women|kids|students?))",
+    self: "subject",
+    negatable: true,
+    unless: "{MEDIA}",
+    why: "Feeling suicidal, stated of oneself.",
+  },
+  {
+    id: "want-die",
+    level: "crisis",
+    anchors: ["die", "dying", "death", "dead"],
+    pattern:
+      "\\b{WANT} {ADV}to {ADV}die\\b(?! (?:of|from|laughing|laughter|than|on this hill|a little|inside))|\\bi (?:should|could|might|will|would) {ADV}die\\b(?= (?:now|tonight|today|and|so|already)|$)|\\b(?:think|thinking|thought|thoughts) (?:about|of) (?:dying|being dead|not being alive|not existing|not being here|my (?:own )?death)\\b|\\bbetter if i (?:die|died|was dead|were dead|just died)\\b|\\bim going to die\\b(?! (?:of|if|from|laughing|when|before|alone|old|happy|eventually|one day|someday))",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:going to die (?:of|if)|die (?:of|from) (?:embarrassment|boredom|laughter|cringe|shame|happiness))\\b",
+    why: "Wanting to die, hoping to, deserving to, or thinking about being dead: in plain words.",
+  },
+  {
+    id: "be-dead",
+    level: "crisis",
+    anchors: ["dead", "died", "die", "born", "exist", "existed", "alive", "being", "feet", "funeral", "join", "existing"],
+    pattern:
+      "\\b(?:better off|rather be|{WANT} {ADV}(?:to )?be|wish i (?:was|were)|should be|deserve to be|would be|id be|want me|if i (?:was|were)|when im|after im|once im) {ADV}dead\\b|\\bwish (?:i|id) (?:was|were|had|could|d)? ?{ADV}(?:died|die|never (?:been born|born|existed|woken up|woke up)|not (?:been born|born|exist)|undo being (?:alive|born))\\b|\\bwish i (?:didnt|did not|wouldnt) exist\\b|\\b(?:stop|quit|undo) being alive\\b|\\b(?:is|imagine|imagining|picture|picturing|about|of|for|like) being dead\\b|\\b(?:me|i was|im|i am|i were) six feet under\\b|\\bme not (?:existing|being here|being alive|being around)\\b|\\bnot being (?:here|alive|around)(?= anymore| any more| for good| at all|$)|\\b(?:picture|picturing|imagine|imagining|planning|plan for|paid for|paid off) (?:the \\w+ (?:on|for) )?my (?:own )?funeral\\b|\\b(?:ready to go|time i went|go and|gone to|going to go and) (?:and )?(?:join|be with) \\w+",
+    self: "subject",
+    negatable: true,
+    why: "Wishing to be dead or never to have been born; picturing life after one's death.",
+  },
+  {
+    id: "not-alive",
+    level: "crisis",
+    anchors: ["alive", "live", "living", "exist", "here", "wake", "breathe", "around", "earth", "world", "doubt", "shouldnt"],
+    pattern:
+      "\\b(?:dont|do not|didnt|no longer|not sure i|dont know if i|dont think i|never|not|hardly) {ADV}(?:want|wish|feel like|care|trying|planning|see (?:a |any )?(?:reason|point)) {ADV}to {ADV}(?:be alive|stay alive|live(?: anymore| any more| any longer| another day)?(?! (?:with|in|at|near|there|here|like|alone|abroad|on|off|by|for|through|under|without|together|close|far|somewhere|a|my|the))|exist|be here (?:anymore|any more|any longer)|go on living|keep living|continue living|be on this earth|be in this world|breathe anymore|be around anymore|wake up(?: (?:tomorrow|again|anymore|any more|ever))?(?! (?:early|at|for|before|so early|this early|in the morning for)))\\b|\\b(?:not|wont|will not|never) (?:going to )?be (?:alive|around|here) (?:for|by|next|at|much longer|to see|anymore|any more|this time next)\\b|\\bif i (?:wasnt|werent|was not|were not) (?:here|around|alive) (?:anymore|any more|any longer)\\b|\\b(?:dont think|doubt|do not think) (?:ill|i will|id|i would) (?:still )?be (?:alive|around|here) (?:by|for|at|next|in|much|to see)\\b|\\bwhy am i (?:still )?alive\\b|\\bi (?:shouldnt|should not) (?:still )?be (?:alive|here)\\b|\\b(?:not|wont|will not) (?:be )?(?:around|here|alive) to (?:see|watch)\\b",
+    self: "subject",
+    negatable: false,
+    unless: "\\b(?:trip|travel\\w*|flight|holiday|vacation|visiting|moving|move|abroad|away|office|work|shift|party|wedding|meeting|conference)\\b",
+    why: "Not wanting to be alive, to exist or to wake up; not expecting to be alive by a date.",
+  },
+  {
+    id: "not-wake-up",
+    level: "crisis",
+    anchors: ["wake", "woke", "waking", "sleep", "asleep", "god", "jesus", "allah", "lord", "death", "universe", "survived", "alive", "died", "swim", "swimming", "walking", "past", "wouldnt"],
+    pattern:
+      "\\b(?:hope|hoping|wish|pray|praying) (?:that )?i {ADV}(?:dont|do not|wont|will not|never|didnt|wouldnt) {ADV}(?:wake up|make it (?:through|to))\\b|\\b(?:sleep|asleep) and (?:never|not) wake up\\b|\\bnever wake up (?:again|ever)\\b|\\bsleep forever\\b|\\b(?:wouldnt|would not|wont) mind (?:if i )?(?:not waking up|never waking up|dying|died|if i died|not being here|not existing)\\b|\\bif i (?:{ADV})?(?:died|didnt wake up|did not wake up|dont wake up|never woke up)\\b(?= (?:tonight|tomorrow|in my sleep)|.*\\b(?:fine|relieved|relief|okay|ok|good|better|glad)\\b)|\\b(?:disappointed|sad|upset|angry|gutted|annoyed) (?:that |to )?(?:i )?(?:woke up|wake up|am still alive|im still alive|still woke up|didnt die|survived|still here)\\b|\\b(?:god|jesus|allah|the lord|death|the universe|someone|something) (?:will |would |to |could |would just |to just )?take me\\b(?=.*\\b(?:sleep|pray|hope|wish|please|away|home|now|tonight)\\b)|\\btake me in my sleep\\b|\\bsleep (?:for good|and not come back)\\b|\\b(?:walk|swim|keep walking|keep swimming|keep going) out (?:past|until|into|to sea)\\b|\\bnot (?:to )?come back from the (?:swim|walk|sea)\\b",
+    self: "subject",
+    negatable: false,
+    why: "Hoping not to wake up, or to be taken: passive wishes to die are still wishes to die.",
+  },
+  {
+    id: "no-reason-to-live",
+    level: "crisis",
+    anchors: ["live", "living", "alive", "existing", "exist", "existence", "life", "point"],
+    pattern:
+      "\\b(?:nothing|nothing left|no one|nobody|no reason|nothing else) to live for\\b|\\bno (?:reason|point|purpose) (?:to|in|for) (?:live|living|be alive|being alive|go on living|staying alive|stay alive|exist|existing|me being here|me to be here)\\b|\\b(?:whats|what is) (?:even )?the point (?:of|in) (?:living|being alive|going on|existing|staying alive|me being alive|my existence|life)\\b|\\blife (?:is not|isnt|aint|is no longer|no longer|wasnt|was never) worth (?:living|it)\\b|\\bnot worth living\\b|\\b(?:tired|sick) of (?:being alive|living|existing)\\b|\\bdone with (?:life|living|being alive|existing)\\b",
+    self: "subject",
+    negatable: true,
+    why: "Seeing no reason to stay alive is suicidal thinking, even when it is phrased as a question.",
+  },
+  {
+    id: "better-off-without-me",
+    level: "crisis",
+    anchors: ["without", "dead", "gone", "here", "around", "alive", "born", "died", "disappeared", "exist", "picture", "lives", "wasnt", "werent", "different", "another"],
+    pattern:
+      "\\b(?:better off|better|happier|easier|lighter|freer) without me\\b(?! (?:on the team|at work|in the team|in the band|in the group))|\\b(?:better|easier|happier|lighter|simpler|relieved|fine|free|freer)(?: \\w+){0,3} if i (?:was|were) (?:dead|gone|not here|not around|never born)\\b|\\b(?:better|easier|happier|lighter|simpler|relieved|fine|free|freer)(?: \\w+){0,3} if i {ADV}(?:wasnt|werent|was not|were not) (?:here|around|in it|alive|in (?:the|their|his|her|your) (?:picture|lives|life)|born)\\b|\\b(?:better|easier|happier|relieved)(?: \\w+){0,3} if i (?:died|disappeared|didnt exist|had never been born)\\b|\\bbetter (?:off )?(?:when|once) im (?:gone|dead)\\b|\\bbetter off with (?:a different|another|someone else|a new) (?:mother|mum|mom|father|dad|parent|wife|husband|partner)\\b",
+    self: "inherent",
+    negatable: true,
+    unless: "\\b(?:since i (?:left|quit|resigned)|now that i (?:left|quit)|at work|on the team|in the office)\\b",
+    why: "Believing others would be better off without you is one of the strongest warning signs.",
+  },
+  {
+    id: "want-it-over",
+    level: "crisis",
+    anchors: ["end", "over", "stop", "exist", "existing", "disappear", "vanish", "here", "permanently", "forever", "literally"],
+    pattern:
+      "\\b(?:want|wish|wanting|need|ready for) (?:it all|everything|my life|life|all of it|all of this) to (?:end|be over|stop forever)\\b|\\b(?:disappear|vanish) (?:forever|permanently|for good)\\b|\\b(?:stop|cease) (?:to )?exist(?:ing)?\\b|\\bnot (?:be|being) here (?:anymore|any more|tomorrow)\\b|\\b(?:disappear|vanish)\\b.*\\b(?:permanently|forever|for good|literally)\\b",
+    self: "subject",
+    negatable: true,
+    why: "Wanting everything to end or to stop existing.",
+  },
+  {
+    id: "passive-harm",
+    level: "crisis",
+    anchors: ["hit", "killed", "care", "notice", "miss", "hits", "kill", "car", "bus", "train", "truck", "lorry", "plane", "van", "anyone", "anybody"],
+    pattern:
+      "\\b(?:hope|wish|pray|praying|hoping) (?:that )?(?:i )?(?:get|got|gets) (?:hit|run over|killed)\\b|\\b(?:dont|do not|didnt) care (?:if|whether) i (?:live|die|died|wake up|make it)\\b|\\b(?:no one|nobody|noone) would {ADV}(?:care|notice|miss me) if i (?:died|was dead|were dead|killed myself|was gone)\\b|\\b(?:bus|car|train|truck|lorry) (?:hit|hits|ran over|runs over|killed|kills) me\\b(?=.*\\b(?:wouldnt|would not|wish|hope|fine|okay|ok|relief|relieved|get out of the way|not move|let it)\\b)|\\b(?:hope|hoping|wish|pray|praying) (?:that )?(?:a|the) (?:car|bus|train|truck|lorry|plane|van) (?:doesnt stop|does not stop|hits me|will hit me|goes down|crashes|runs me over)\\b|\\b(?:hit|run over|killed) by (?:a|the) (?:bus|car|train|truck|lorry|van)\\b(?=.*\\b(?:wouldnt mind|would not mind|hope|wish|fine|okay|relief|relieved|honestly|glad)\\b)|\\b(?:anyone|anybody) (?:would|will) {ADV}(?:care|notice|miss me|find me) if i (?:died|was dead|were dead|killed myself|was gone)\\b",
+    self: "inherent",
+    negatable: false,
+    why: "Hoping an accident takes you, or not caring whether you live.",
+  },
+  // ---- crisis: self-harm, done, ongoing or planned -------------------------------------------
+  {
+    id: "self-harm-named",
+    level: "crisis",
+    anchors: ["self", "sh", "cut", "cutting", "bleed", "burn"],
+    pattern:
+      "\\bself (?:harm|harmed|harming|harms|injury|injure|injured|injuring|mutilation|mutilate)\\b|\\brelaps\\w* (?:on |with |into )?(?:sh|cutting)\\b|\\b(?:urge|urges|want|wanted|need|itch|tempted|craving|crave) to (?:cut|sh|bleed|burn myself)\\b(?! (?:my hair|it|out|back|down|ties|the|a|some|off|costs|sugar|carbs|him|her|them|class|school|work|ties|corners|in|through|across))|\\b(?:been|started|start|keep|kept|back to|stop|resist|resisting|resisted) (?:cutting|cut)(?= (?:again|most|every|last|at night|tonight|lately|more|deeper|myself)\\b| and|$)|\\b(?:cutting|cut) again\\b",
+    self: "subject",
+    negatable: true,
+    unless: "{MEDIA}|\\b(?:hair|fringe|bangs|nails|grass|lawn|hedge|fabric|wood|budget|costs|hours|sugar|carbs|meat|dairy|caffeine|coffee|calories|back on|corners|roadmap|items|bill|bills|phone|power|electric\\w*|ties)\\b",
+    why: "Self-harm named as such, the urge to cut, or cutting kept up or started again.",
+  },
+  {
+    id: "self-harm-act",
+    level: "crisis",
+    anchors: ["myself", "self", "arms", "arm", "wrists", "wrist", "legs", "leg", "thighs", "thigh", "skin", "stomach", "hips", "hip", "body", "veins", "throat", "again", "deeper", "until", "till", "purpose", "deliberately", "intentionally", "fresh", "sharpener", "against", "hide", "hiding", "cover", "covering", "nails", "wall", "walls", "knuckles", "forearm", "forearms", "ankles", "belly", "chest", "stopped", "skipping", "skipped", "cuts", "marks", "scars", "burns", "candle", "lighter", "cigarette", "spoon"],
+    pattern:
+      "\\b(?:cut|cutting|cuts|carve|carved|carving|burn|burning|burnt|burned|scratch|scratched|scratching|hit|hitting|punch|punched|punching|bang|banging|bruise|bruising|stab|stabbed|stabbing|hurt|hurting|harm|harming|punish|punishing|starve|starving|bleed) (?:{SELF}|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))(?! (?:off|short|some slack|a break|a slice|a piece|loose|out|free|with a paper))\\b|\\bcut (?:again|deeper|last night|tonight)\\b|\\b(?:slit|slitting|slash|slashing|open|opening) my (?:wrists?|veins|arms?|throat)\\b|\\buntil (?:it|i|they|my (?:knuckles|hands?|fists?|skin|arms?|head)) (?:bled|bleed|split|bruised|was bleeding|were bleeding)\\b|\\b(?:hit|hitting|banged|banging|cut|cutting|burn\\w*|hurt|hurting|punch\\w*|scratch\\w*|starv\\w*|bit|biting)\\b.*\\b(?:on purpose|deliberately|intentionally)\\b|\\b(?:hit|hitting|banged|banging|bang|smash|smashed|smashing) my head (?:against|on|into) (?:the |a )?(?:wall|walls|floor|desk|door)\\b(?=.*\\b(?:until|till|over and over|on purpose|again|because|so hard|when)\\b)|\\b(?:new|fresh) (?:cuts|marks|scars|burns|wounds)\\b|\\bblades? out of (?:my |a |the )?(?:pencil )?sharpener\\b|\\b(?:carve|carved|carving|scratch|scratched|etched|cut|cutting) (?:\\w+ ){1,4}into my (?:arm|arms|skin|leg|legs|thigh|thighs|wrist|hand|stomach)\\b|\\b(?:press|pressing|pressed|held|holding|hold|put|putting) (?:a |the |my )?(?:hot |lit )?(?:spoon|lighter|cigarette|candle|iron|knife|blade|match|arm|hand|wrist) (?:against|to|on|into|over) (?:my (?:skin|arm|arms|leg|legs|wrist|hand|thigh)|the (?:candle|flame|lighter|hob|stove))\\b|\\b(?:marks|cuts|scars|burns) on my (?:arms?|legs?|thighs?|wrists?|stomach|skin)\\b(?=.*\\b(?:hide|hiding|asked|said it was|lied|sleeves|nobody|noone|no one|new|fresh|again)\\b)|\\b(?:hide|hiding|cover|covering) (?:the |my )?(?:scars|cuts|marks|burns)\\b|\\bdug my nails into\\b|\\b(?:punch|punched|punching|hit|hitting|kick|kicked|kicking) (?:the |a )?(?:\\w+ )?walls?\\b.*\\b(?:until|till|so i|to feel)\\b|\\buntil my (?:hand|knuckles|fist|wrist) (?:broke|cracked|bled|bleed)\\b|\\b(?:cutting|cut|burning|burn|scratching|scratch) my (?:forearms?|upper arms?|ankles?|belly|chest|hips?)\\b|\\b(?:stopped taking|not taking|skipping|skipped|took|take|taking)\\b.*\\b(?:on purpose|deliberately|intentionally)\\b(?=.*\\b(?:insulin|tablets|pills|meds|medication|dose|doses|overdose)\\b|.*$)",
+    self: "inherent",
+    negatable: true,
+    unless: "{ACCIDENT}|\\b(?:(?:cut|cutting|trim|trimmed) (?:my |her |his )?hair|haircut|hairdresser|fringe|bangs|nails|grass|lawn|fabric|wood|budget|costs|hours|sugar|carbs|meat|dairy|caffeine|coffee|calories|back on|took the long way|walked|ignored|forgot)\\b",
+    why: "Hurting oneself on purpose: cutting, burning, hitting. Accidents in the kitchen or the gym are not.",
+  },
+  // ---- crisis: means and plans ----------------------------------------------------------------
+  {
+    id: "means-pills",
+    level: "crisis",
+    anchors: ["pills", "tablets", "meds", "medication", "medicine", "painkillers", "paracetamol", "tylenol", "ibuprofen", "aspirin", "antidepressants", "insulin", "xanax", "oxy", "oxycodone", "opioids", "tramadol", "drugs", "dose", "overdose", "kill", "enough", "saved", "stockpiled", "counted", "ready", "purpose", "tramadol", "codeine", "cocodamol", "amitriptyline", "morphine", "sertraline", "fluoxetine", "citalopram", "diazepam", "lithium", "benzos", "prescription"],
+    pattern:
+      "\\b(?:stockpiling|stockpile|stockpiled|saving up|saved up|saving|hoarding|hoarded|collecting|hiding|hidden|lined up|lining up|got together) (?:all |enough |some )?(?:of )?(?:my |the |those |these |some |his |her )?{PILLS}\\b|\\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed|overdose on|overdosing on) (?:all|every one|each|the whole bottle|a whole bottle|whole bottle|a bottle|a box|two boxes|the rest|a handful|handfuls|a bunch|enough|loads|lots|a lot|too many|way too many|way more|far more) (?:of )?(?:my |the |those |these |some |his |her )?{PILLS}\\b|\\b(?:take|taking|took|swallow|swallowing|swallowed) (?:my |the |those |these |some |his |her )?{PILLS} (?:to (?:die|end it|not wake up|sleep forever)|on purpose|deliberately)\\b|\\benough {PILLS} to\\b|\\benough to (?:not wake up|never wake up|die|kill me|end it|do it|not come back)\\b|\\b(?:take|swallow|down) (?:all|every one|the lot|the whole) (?:of )?(?:them|it|the box|the bottle|the packet)\\b(?=.*\\b(?:{PILLS}|tablets|pills|stop|die|sleep)\\b)|\\bhow (?:many|much) (?:of )?(?:my |the |these |those )?\\w+ (?:it )?(?:would|will|does|did|to) (?:it )?(?:take to )?(?:kill|die)\\b|\\b(?:which|what) (?:drugs|pills|tablets|dose) (?:and how much )?(?:would|will|could) kill me\\b|\\b(?:how much|how many|dose|pills|tablets|drugs|fall|drop|height|jump|enough|overdose|lethal)\\b.*\\b(?:would|will|could|might|to) (?:definitely |actually |really )?kill me\\b|\\bhow (?:many|much) .{0,40}(?:take|need|have) to (?:die|not wake up|never wake up|kill|end it|overdose)\\b|\\bhow much (?:would be|is|would count as) too much\\b|\\b(?:too|to) many {PILLS} on purpose\\b|\\b(?:tablets|pills|meds) (?:saved up|saved|stockpiled|counted out|lined up|ready)\\b|\\bcounted out (?:all )?(?:of )?(?:my |the )?{PILLS}|\\b(?:stopped|stop|not|quit) taking (?:my )?(?:\\w+ )?{PILLS}?\\s?(?:properly )?on purpose\\b|\\bhow (?:many|much) .{0,40}(?:would it take|does it take|it takes|would kill|would be enough)\\b|\\btake them all\\b(?=.*\\b(?:tonight|at once|now|then|and)\\b)",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:accident\\w*|by mistake|prescribed|doctor said|pharmacist|as directed|with food|mum would kill me|dad would kill me|would kill me if)\\b",
+    why: "Gathering or taking pills to die, or working out the dose: the means matter as much as the words.",
+  },
+  {
+    id: "overdose",
+    level: "crisis",
+    anchors: ["overdose", "overdosed", "overdosing"],
+    pattern: "\\boverdos(?:e|ed|ing)\\b(?! (?:on|of)\\b)|\\boverdos(?:e|ed|ing) (?:on|of) (?:my |the |some |his |her |a bunch of |all (?:my |the )?)?{PILLS}",
+    self: "subject",
+    negatable: true,
+    unless: "{MEDIA}|\\b(?:naloxone|narcan|epidemic|crisis|deaths)\\b",
+    why: "An overdose taken or planned by the writer (not a sugar overdose, not the news).",
+  },
+  {
+    id: "method-question",
+    level: "crisis",
+    anchors: ["ways", "way", "method", "methods", "plan", "date", "highest", "tallest", "googling", "googled", "searched", "searching", "researched", "researching", "nerve", "courage", "guts", "lethal", "painless", "suicide", "overdose", "through", "weight", "high", "far", "tall", "check", "painful", "drop", "fall", "height", "distance", "second", "timing", "where", "exactly", "looked"],
+    pattern:
+      "\\b(?:way|ways|method|methods) to (?:die|end it|kill myself|do it painlessly|end my life|commit suicide)\\b|\\bhow to (?:kill myself|end my life|end it all|die painlessly|die quickly|commit suicide|overdose)\\b|\\b(?:have|made|got|making|figured out|worked out|know) (?:a|the|my) (?:plan|way) (?:to|for how to|of how to|for how i|how to) (?:die|end it|kill|do it|go through with it|end my life)\\b|\\b(?:set|picked|pick|chose|chosen|choose|decided on) (?:a|the) (?:date|day|time|place|method) (?:to|for when i|when i) (?:die|do it|end it|go)\\b|\\bgo through with it\\b(?=.*\\b(?:tonight|plan|pills|rope|bridge|note|end)\\b)|\\b(?:which|what) (?:bridge|building|car park|multi storey|roof|cliff) is (?:the )?(?:highest|tallest|high enough)\\b|\\b(?:the )?(?:highest|tallest) (?:bridge|building|car park|multi storey|roof|cliff)\\b(?=.*\\b(?:jump|fall|end|die)\\b)|\\b(?:looked up|googled|googling|searched|searching|researched|researching) (?:how long it takes to die|how long it takes|how (?:many|much)|lethal|the lethal|ways to die|painless)\\b|\\b(?:nerve|courage|guts) to (?:jump|do it|end it|go through with it|let go|step off|pull the trigger)\\b|\\bi know the plan\\b(?=.*\\b(?:day|date|night)\\b)|\\b(?:belt|rope|cord|scarf|cable|bar|rail) (?:would|will|could|can) (?:hold|take) my weight\\b|\\bhow (?:high|far down|tall) (?:it is|the bridge|the building|the drop|the fall)\\b(?=.*\\b(?:jump|fall|end|die|check\\w*)\\b)|\\bcheck how high\\b|\\bleast painful (?:way|method)\\b|\\b(?:working out|work out|worked out|measuring|measured|timing|timed|checking|checked) (?:the|how long the|how far the|how high the) (?:drop|fall|height|distance)\\b|\\b(?:planning|plan|planned) (?:a|my) (?:second|another|next) (?:go|attempt|try)\\b|\\bbeen timing it\\b(?=.*\\b(?:train|crossing|express|lorry)\\b)|\\b(?:decided|know|worked out) (?:how and where|how and when|where and when|exactly how)\\b",
+    self: "subject",
+    negatable: true,
+    why: "Searching for a method or naming a date: a plan is an emergency.",
+  },
+  {
+    id: "means-violent",
+    level: "crisis",
+    anchors: ["noose", "rope", "brains", "gun", "throw", "myself", "jump", "jumping", "step", "stepping", "walking", "driving", "crash", "crashing", "swerve", "fall", "pointed", "aimed", "loaded", "railing", "edge", "ledge", "blades", "blade", "razor", "razors", "engine", "garage", "rifle", "pistol", "shotgun", "barrel", "firearm", "wrists", "cigarette", "lighter", "match", "spoon", "iron", "candle", "river", "sea", "water", "lake", "ocean", "road", "cliff", "bridge", "train"],
+    pattern:
+      "\\bnoose\\b|\\brope (?:around|round) my neck\\b|\\b(?:tie|tied|tying|bought|buy|buying|got) (?:a |the )?rope (?:to|for) (?:hang|end|die)\\b|\\bblow my (?:brains|head) out\\b|\\bgun (?:to|in) my (?:head|mouth)\\b|\\bthrow {SELF} (?:off|from|in front of|under|into)\\b|\\blet (?:myself|go and) (?:fall|drop|slip)\\b|\\b(?:point|pointed|pointing|aim|aimed|aiming|held|holding|turn|turned|turning|use|used|using) (?:(?:it|the gun|a gun|a knife|the knife|the blade|a blade|my (?:pistol|gun|rifle)|the (?:pistol|rifle)) )?(?:at|on|to|against) (?:{SELF}|my (?:head|chest|temple|wrist|wrists|throat))\\b|\\b(?:kept|keeping|hid|hide|hiding|hidden|stash|stashed|saved) (?:the |some |my )?(?:razor blades|razors|blades)\\b|\\b(?:jump|jumping|step|stepping|walk|walking|drive|driving|crash|crashing|swerve|swerving|steer|fall|falling) (?:my car |the car |myself )?(?:off|from|in front of|into|under) (?:a |the |that |this |an |oncoming )?(?:bridge|building|roof|rooftop|balcony|cliff|ledge|tower|overpass|train|bus|lorry|truck|car|traffic|tracks|river|sea|tree|wall|window|motorway|highway|express|tube)\\b(?=.*\\b(?:and (?:end|die)|to (?:end|die)|end it|on purpose|never come back|be done|let myself|one of these days|next time|might not)\\b)|\\b(?:stood|standing|stand) (?:at|on|by) the (?:edge|railing|ledge|side)\\b(?=.*\\b(?:jump|nerve|on purpose|fall|let myself|end)\\b)|\\b(?:engine|car) running in the (?:closed |shut |locked )?garage\\b|\\b(?:rifle|gun|pistol|shotgun|barrel|firearm)\\b.*\\b(?:against|to|in) my (?:chin|temple|head|mouth|heart)\\b|\\b(?:thinking|think|thought|keep thinking) about my wrists\\b|\\b(?:press|pressing|pressed|stub|stubbing|stubbed|burn|burning|burnt|burned|hold|holding|held) (?:a |the |my )?(?:lit )?(?:cigarette|lighter|match|hot spoon|iron|candle)\\b.*\\bmy (?:skin|arm|arms|hand|hands|wrist|wrists|leg|legs|thigh|thighs)\\b|\\bknow what (?:id|i would|im going to|i will|i d) (?:do with|use) (?:it|them)\\b(?=.*\\b(?:for)?\\b)|\\b(?:ill|i will|going to|gonna) (?:just )?(?:walk|drive|jump) (?:into|off|in front of) (?:the |a )?(?:river|sea|water|lake|ocean|road|traffic|train|cliff|bridge)\\b",
+    self: "inherent",
+    negatable: true,
+    why: "Naming a violent means, or a jump, fall or crash meant to end one's life.",
+  },
+  {
+    id: "means-intent",
+    level: "crisis",
+    anchors: ["jump", "jumping", "step", "stepping", "walk", "walking", "drive", "driving", "crash", "crashing", "swerve", "swerving", "steer", "steering"],
+    pattern:
+      "\\b(?:want|wanted|wanting|going|thinking about|thought about|think about|planning|plan|tempted|urge|urges|could just|should just|might just|imagine|imagined|imagining|considered|considering|keep thinking about|about|wanna|ill|i will) (?:to )?(?:jump|jumping|step|stepping|walk|walking|drive|driving|crash|crashing|swerve|swerving|steer|steering) (?:my car |the car |myself )?(?:off|from|in front of|into|under|onto) (?:a |the |that |this |an |oncoming )?\\w+",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:bungee|swim|swimming|dive|diving|lake|pool|parachute|zip ?line|fun|dare|trampoline|queue|conclusions|hoops|bandwagon|rocks|waterhole|swimming hole|jetty|pier into|pontoon|dock|camera|audience|crowd|class|mirror|stage|spotlight|role|shoes|meeting|conversation|gym|office|shop|store|room|kitchen|shower|bed|garden|park|woods|sunshine|rain|snow|puddles?|waves|boat|ship|plane|gunwale|song|lyrics|line about|film|movie|book|game|scene|episode|character)\\b",
+    why: "Wanting to jump from a height or step in front of traffic (cliff diving with friends is not).",
+  },
+  {
+    id: "jump-near-height",
+    level: "crisis",
+    anchors: ["jump", "jumping"],
+    pattern: "\\b(?:want|wanted|wanting|urge|urges|tempted|wanna|thought about|thinking about|think about|nerve) (?:to )?jump(?:ing)?\\b",
+    requires: "\\b(?:bridge|river|roof|rooftop|building|ledge|balcony|cliff|window|platform|train|edge|height|top floor|car park|multi storey|tracks|overpass)\\b",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:bungee|swim|swimming|dive|diving|lake|pool|parachute|zip ?line|fun|dare|trampoline|queue|conclusions|hoops|bandwagon|joy|excitement|dance|party|concert|gig)\\b",
+    why: "The wish to jump, in a sentence that names a height: the two together are what matters.",
+  },
+  // ---- crisis: goodbyes -------------------------------------------------------------------------
+  {
+    id: "goodbye",
+    level: "crisis",
+    anchors: ["last", "final", "read", "reads", "finds", "sees", "goodbye", "bye", "farewell", "tell", "note", "letter", "message", "wont", "goodbyes", "good", "gone", "dead", "keeping", "entry", "fault", "coming", "needing", "watch", "open", "letters", "notes", "passwords", "envelope", "die"],
+    pattern:
+      "\\b(?:this is|this will be|this would be|this may be|this might be|these are) (?:my|the) (?:last|final) (?:entry|entries|post|message|note|letter|goodbye|night|time writing|words|page)\\b|\\bby the time (?:you|anyone|someone|they|somebody|people) (?:read|reads|find|finds|see|sees) this\\b|\\b(?:goodbye|bye|farewell) (?:world|everyone|forever|cruel world|for good|to everyone)\\b|\\b(?:tell|please tell) {FAMILY} (?:that )?i (?:love|loved|am sorry|was sorry|m sorry|im sorry)\\b|\\b(?:suicide|goodbye|farewell|final|last) (?:note|letter|message)s?\\b(?= (?:to|for)|$)|\\b(?:wrote|written|writing|left|leaving) (?:the|a|my) note\\b(?=.*\\b(?:kill|die|end|suicide|gone|pencil case|drawer|find it|under|pillow|for them)\\b)|\\b(?:wont|will not) (?:be )?(?:here|around|alive) (?:much longer|for much longer|by (?:tomorrow|morning|the weekend|next week)|next (?:week|month|year))\\b|\\bthis is goodbye\\b|\\bsaid my (?:final |last )?goodbyes\\b(?=.*\\b(?:quietly|without|realis\\w*|knowing|secretly|nobody|no one|anyone)\\b)|\\b(?:before|when|after|once) i (?:go|leave|am gone) for good\\b|\\b(?:wont need|no point keeping|no use for|dont need)\\b.*\\b(?:where im going|after (?:tonight|tomorrow|next week|this weekend|i kill|im gone|im dead))\\b|\\b(?:look after|take care of|feed|walk|love) \\w+ (?:for me )?(?:when|after|once) im (?:gone|dead|not here)\\b|\\b(?:this is|this will be) (?:probably|likely|maybe|definitely|almost certainly) (?:my|the) (?:last|final) (?:entry|post|message|note|letter|goodbye|words|page)\\b|^(?:final|last) entry$|\\b(?:tell|let) \\w+ (?:that )?(?:it wasnt|it was not|its not|it isnt|it is not) (?:her|his|their|your|anyones|anybodys|their) fault\\b|\\b(?:letters|notes|passwords|pin|envelope|instructions)\\b.*\\bfor after\\b|\\b(?:after|when|once) (?:i die|im dead|im gone|im not here|i am gone|i am dead|i am not here)\\b(?=.*\\b(?:delete|accounts|passwords|letters|sorted|feeding|look after|take care|sorry|fault|envelope|pin|bank|funeral|playlist|need it|have my|can have)\\b)|\\b(?:delete|close) my accounts after i (?:die|am gone|m gone)\\b|\\b(?:and )?(?:wont|will not|not) (?:be )?coming back\\b(?=.*\\b(?:tonight|tomorrow|quarry|cliff|coast|sea|river|bridge|drive|driving|walk)\\b)|\\b(?:hear|see|hug|hold) (?:his|her|their|your|them|him) (?:voice )?one last time\\b|\\bone last time\\b(?=.*\\b(?:didnt know|doesnt know|no idea|realise|realize)\\b)|\\bwont (?:be )?need(?:ing)? (?:them|it|any of it|these|those)\\b(?=.*\\b(?:where im going|much longer|after|soon|anymore)\\b)|\\bfor (?:the girls|the boys|the kids|them|my kids|my children) to (?:watch|read|open) after\\b",
+    self: "inherent",
+    negatable: false,
+    unless:
+      "\\b(?:for (?:today|tonight|now|a while|the (?:week|year|month|weekend))|of (?:the|this) (?:year|month|week|notebook|journal|book|diary)|in this (?:notebook|journal|book|diary)|before (?:the|my|our) (?:holiday|trip|move|vacation|flight|surgery|exams?)|trip|travel\\w*|flight|holiday|vacation|visiting|moving (?:to|out|abroad)|office|retire\\w*|leaving (?:for|the|do|party|drinks)|new job|graduat\\w*|hospital stay|rehab|deployment|deployed|uni|university|abroad|last day|job|colleagues|card|host family|exchange|airport|school|term|class|team|flying|home from|shift)\\b",
+    why: "Goodbyes and last words: a note, a last entry, messages for the family, arrangements for after.",
+  },
+  // ---- concern: despair without intent ---------------------------------------------------------
+  {
+    id: "hopeless",
+    level: "concern",
+    anchors: ["hopeless", "hopelessness", "hope", "hoping", "never", "wont", "ever", "nothing", "doubt", "future", "ahead", "failed"],
+    pattern:
+      "\\bhopeless(?:ness)?\\b(?! (?:at|with|romantic|case at))|\\bno hope (?:left|anymore|any more|for me|for the future|of (?:it|things) getting better)\\b|\\b(?:lost|losing|lose) (?:all )?hope\\b|\\b(?:given|give|gave) up (?:on )?hop(?:e|ing)\\b|\\bnothing left to hope for\\b|\\b(?:will|is going to|wont ever|will never|is never going to|never going to|never|wont) (?:ever )?(?:get|be|feel) (?:any )?better\\b|\\bnothing (?:is |will )?(?:ever )?(?:going to |will )?(?:get better|change|improve|be (?:ok|okay|fine|alright|different|better))\\b|\\b(?:dont think|do not think|doubt|cant see how|cannot see how) (?:that )?(?:things|it|life|anything|i) (?:will|is going to|are going to|am going to|ll|can) (?:ever )?(?:be|feel|get) (?:ok|okay|alright|fine|better|good|happy)\\b|\\b(?:dont|do not|cant|cannot) see (?:a |any )?(?:future|way forward|way out|anything ahead)\\b|\\bcant see anything (?:ahead|in front of me)\\b|\\bno way (?:back|out|forward)\\b|\\bfailed at (?:life|everything)\\b",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:hopelessly (?:in love|romantic|devoted|addicted|lost in|optimistic)|traffic|team|wifi|internet|printer|weather|game|match|score|recipe|cake|knee|ankle|back pain|cold|flu|cough|rash)\\b",
+    why: "Hopelessness, the belief that nothing will change, is the common ground of depression and suicide risk.",
+  },
+  {
+    id: "nothing-matters",
+    level: "concern",
+    anchors: ["matters", "matter", "point", "pointless", "meaningless", "bother", "care", "difference"],
+    pattern:
+      "\\bnothing (?:really |even )?matters\\b|\\bnone of (?:it|this|that) (?:even |really )?matters\\b|\\b(?:nothing|it|life) (?:doesnt|does not|dont) matter (?:anymore|any more)\\b|\\bwhat does (?:it|anything) (?:even |really )?matter\\b|\\b(?:whats|what is) (?:even )?the point(?: (?:of|in) (?:anything|trying|it all|any of (?:this|it)|everything|going on|getting up|even trying|me|carrying on)| anymore)?$|\\bno point (?:in )?(?:anything|trying|any of (?:this|it)|getting up|going on|carrying on)\\b|\\b(?:dont|do not|cant) see (?:the|any) point\\b(?! (?:of|in) (?:the|this|that|a|an|his|her|their|going to|buying|paying))|\\b(?:everything|life|it all|my life|all of it|existence) (?:feels|seems|is) (?:so |completely |totally |just )?(?:pointless|meaningless)\\b|\\bwhy (?:do i )?(?:even )?bother\\b|\\b(?:dont|do not) care about (?:anything|anyone|anybody)(?: anymore| any more)?\\b|\\bnothing i do (?:makes|will make|matters|changes|helps)\\b",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:why bother (?:cooking|with (?:the|a) (?:meeting|recipe|cake)|ironing|dressing up)|meeting|memo|email|meetings)\\b",
+    why: "Feeling that nothing matters or there is no point.",
+  },
+  {
+    id: "numb-empty",
+    level: "concern",
+    anchors: ["numb", "empty", "hollow", "emptiness", "nothing", "anything", "dead", "thing", "reaches", "touches"],
+    pattern:
+      "\\b(?:feel|feeling|felt|im|i am|ive been|been|so|completely|totally|just|emotionally|utterly|and|always|constantly|going|nobody|too) (?:so |completely |totally |just |really |kind of |kinda |pretty |very |utterly |emotionally |numb and |empty and )?(?:numb|empty|hollow|dead inside)\\b(?! (?:flat|house|room|fridge|stomach|inbox|office|street|streets|car park|bottle|glass|cup|seat|chair|page|promises?|threats?|words|nest))|\\b(?:empty|dead|hollow) inside\\b|\\bemptiness\\b|\\b(?:feel|feeling|felt) nothing\\b|\\b(?:cant|cannot|dont|do not) feel (?:anything|a thing)(?: anymore| any more| at all)?\\b(?! (?:for|about|in my))|\\bnothing (?:reaches|touches|moves|gets through to) me\\b|^(?:so |just |feeling |feel |still )?(?:numb|hollow|empty)(?: again| today| inside| for \\w+| all the time)?$|\\bnumb for (?:months|weeks|days|ages|a long time)\\b",
+    self: "subject",
+    negatable: true,
+    unless:
+      "\\b(?:fingers?|hands?|feet|foot|toes?|legs?|arms?|lips?|face|jaw|mouth|tongue|cold|dentist|anaesthe\\w*|anesthe\\w*|novocaine|injection|numbing|frozen|freezing|asleep|tingl\\w*|battery|anything for (?:him|her|them))\\b",
+    why: "Numbness and emptiness, said of oneself (not of cold fingers or an empty house).",
+  },
+  {
+    id: "burden",
+    level: "concern",
+    anchors: ["burden", "waste", "drain", "weight", "drag", "dragging", "bring", "bringing", "space", "chair", "much"],
+    pattern:
+      "\\b(?:im|i am|i feel like (?:im |i am )?|feel like (?:im |i am )?|i feel (?:like )?|feeling like (?:im |i am )?|i have become|ive become|ill be|i will be|i was|being|such|just|always|nothing but) (?:a |such a |just a |nothing but a |an |the |one big |a huge |a massive )?(?:\\w+ )?(?:burden|drain|dead weight)\\b|\\b(?:burden|drain|weight) (?:to|on|for) (?:everyone|everybody|them|my family|people|others|the people|the team|my (?:parents|family|partner|friends|kids|wife|husband|mum|mom|dad))\\b|\\bwaste of (?:space|air|oxygen|a life)\\b|\\b(?:drag|dragging|bring|bringing) (?:them|everyone|everybody|people|my friends|my family|you) down\\b|\\bim too much for (?:people|everyone|them|anyone)\\b|\\btaking up (?:space|a chair|room|air|oxygen)\\b",
+    self: "subject",
+    negatable: true,
+    unless: "\\b(?:project|paperwork|workload|mortgage|loan|debt|cost|costs|bills|admin|commute|task|tasks|tax|taxes|rent|battery|phone|car|boiler|bag|suitcase|luggage)\\b",
+    why: "Feeling a burden to others: a warning sign in its own right.",
+  },
+  {
+    id: "cant-go-on",
+    level: "concern",
+    anchors: ["cant", "cannot", "tired", "sick", "exhausted", "trapped", "disappear", "vanish", "hide", "tether", "apart", "breaking", "longer", "here", "give"],
+    pattern:
+      "\\b(?:cant|cannot|can not|dont think i can|unable to|cant even) (?:do|take|handle|cope|cope with|bear|stand|deal with|keep doing|carry) (?:this|it|any of this|this life|life|everything|all this|all of this)? ?(?:anymore|any more|any longer|much more|much longer)\\b|\\b(?:cant|cannot|can not) keep (?:doing this|going like this|living like this)\\b|\\b(?:cant|cannot|can not) (?:go on|keep going|carry on)\\b(?! (?:to|with|about|at|for|till|until|without (?:coffee|sleep)))|\\b(?:dont|do not) know how (?:to|much longer i can) (?:go on|keep going|carry on|cope|keep living|carry|take|do)\\b|\\bhow much longer (?:i )?can (?:i )?(?:carry|take|do|keep|go on|hold|cope|handle|last)\\b|\\bgive up on (?:everything|life|myself|living)\\b|\\bi (?:just )?give up$|\\b(?:tired|sick|exhausted) of (?:everything|life|fighting|trying|it all|being me)\\b|\\btrapped in (?:my (?:own )?(?:life|head|mind|body)|this life)\\b|\\b(?:want|wish i could|wanna) (?:just )?(?:disappear|vanish|hide forever)\\b|\\b(?:dont|do not) want to be here\\b|\\bend of my tether\\b|\\b(?:falling apart|breaking point|cant hold it together)\\b",
+    self: "subject",
+    negatable: false,
+    unless: "\\b(?:party|meeting|class|lecture|queue|traffic|office|shop|wedding|concert|gym|this job interview)\\b",
+    why: "Despair at carrying on, without words of intent.",
+  },
+  {
+    id: "worthless",
+    level: "concern",
+    anchors: ["worthless", "unlovable", "hate", "care", "notice", "miss", "better", "happier"],
+    pattern:
+      "\\b(?:im|i am|i feel|feel|feeling|felt|so|completely|totally|utterly) (?:so |completely |totally |utterly |just |really )?(?:worthless|unlovable)\\b|\\bi (?:really |just |fucking |truly |honestly )?hate (?:myself|who i am|being me|being alive|my life)\\b(?! for (?:eating|forgetting|missing|not|buying|saying|that|being late))|\\b(?:no one|nobody|noone) would {ADV}(?:care|notice|miss me) if i (?:disappeared|vanished|wasnt here|was gone|were gone|left)\\b|\\b(?:everyone|everybody|they|the world) would be (?:better|happier) if i (?:left|disappeared|went away)\\b",
+    self: "subject",
+    negatable: true,
+    why: "Self-hatred and feeling worthless or unmissed.",
+  },
+  {
+    id: "affairs",
+    level: "concern",
+    anchors: ["order", "away", "gone", "dead"],
+    pattern:
+      "\\b(?:my )?(?:affairs|things) in order\\b|\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cat|dog)\\b|\\b(?:when|after|once) im (?:gone|dead)\\b",
+    self: "inherent",
+    negatable: true,
+    unless: "\\b(?:charity|donat\\w*|declutter\\w*|moving|move|holiday|trip|vacation|spring clean\\w*|kondo|sale|sell|selling|garage|will and|solicitor|lawyer|estate|pension|retire\\w*)\\b",
+    why: "Putting affairs in order and giving things away can come before an attempt; alone they are not one.",
+  },
+];
+
+/**
+ * A sentence that tells of the past ("clean for two years", "when I was sixteen") and not of a
+ * return: a crisis phrase there reads as concern, since the person is telling their story.
+ */
+export const HISTORY =
+  "\\b(?:used to|years ago|months ago|in the past|when i was (?:younger|a teen|a teenager|a kid|in (?:school|college|high school|uni))|as a (?:teen|teenager|kid)|clean (?:for|since)|been clean|recovered|in recovery|back then|at (?:sixteen|fifteen|seventeen|fourteen|thirteen|eighteen|nineteen)|scars?|survived)\\b";
+/** …unless the sentence says it is back ("the thoughts are back", "again tonight"). */
+export const RETURNING = "\\b(?:again|back|returning|coming back|came back|relapse\\w*|tonight|right now|today|lately|these days|recently|this week)\\b";

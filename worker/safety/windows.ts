@@ -1,0 +1,47 @@
+// How the safety model reads an entry: short entries whole, longer ones a sentence and a pair of
+// neighbouring sentences at a time, so one sentence buried in a long ordinary entry still stands out.
+// Each sentence is hashed once; a span's score is built from its sentences' sums.
+import { addEmbeddings, featureBuckets, spanProbabilities, type SafetyModel } from "./model.ts";
+
+/** An entry of up to this many sentences is read as one span. */
+const WHOLE_SENTENCES = 3;
+
+/** The spans an entry is read as, by sentence index. */
+export function spansOf(sentenceCount: number): number[][] {
+  if (sentenceCount <= WHOLE_SENTENCES) return [Array.from({ length: sentenceCount }, (_, i) => i)];
+  const spans: number[][] = [];
+  for (let i = 0; i < sentenceCount; i++) {
+    spans.push([i]);
+    if (i + 1 < sentenceCount) spans.push([i, i + 1]);
+  }
+  return spans;
+}
+
+/** The feature buckets of a span of sentences (for training, which needs them one by one). */
+export const spanBuckets = (sentences: readonly string[][], span: readonly number[], mask: number) => span.flatMap((i) => featureBuckets(sentences[i]!, mask));
+
+/** The highest crisis and distress probabilities over the entry's spans. */
+export function modelScores(model: SafetyModel, sentences: readonly string[][]): { crisis: number; distress: number } {
+  const sums = sentences.map((words) => {
+    const sum = new Float32Array(model.hidden);
+    const buckets = featureBuckets(words, model.mask);
+    addEmbeddings(model, buckets, sum);
+    return { sum, count: buckets.length };
+  });
+  let crisis = 0;
+  let distress = 0;
+  const span = new Float32Array(model.hidden);
+  for (const indexes of spansOf(sums.length)) {
+    span.fill(0);
+    let count = 0;
+    for (const i of indexes) {
+      const s = sums[i]!;
+      for (let u = 0; u < model.hidden; u++) span[u]! += s.sum[u]!;
+      count += s.count;
+    }
+    const p = spanProbabilities(model, span, count);
+    if (p.crisis > crisis) crisis = p.crisis;
+    if (p.distress > distress) distress = p.distress;
+  }
+  return { crisis, distress };
+}

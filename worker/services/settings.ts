@@ -1,0 +1,41 @@
+// A person's settings: one row each, made at sign-up (and here too, so older accounts keep working).
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "../db/client.ts";
+import { settings } from "../db/schema.ts";
+import type { SettingsUpdateSchema, SettingsViewSchema } from "../schemas/settings.ts";
+import { effectiveCountry } from "./safety.ts";
+
+export async function readSettings(db: Database, userId: string): Promise<z.infer<typeof SettingsViewSchema>> {
+  await db.insert(settings).values({ userId, updatedAt: Date.now() }).onConflictDoNothing();
+  const row = (await db.query.settings.findFirst({ where: eq(settings.userId, userId) }))!;
+  return {
+    timezone: row.timezone,
+    theme: row.theme,
+    reminder_time: row.reminderTime,
+    ai_analysis: row.aiAnalysis,
+    weekly_summary_day: row.weeklySummaryDay,
+    streaks_enabled: row.streaksEnabled,
+    country: row.country,
+    effective_country: effectiveCountry(row),
+  };
+}
+
+/** Changes the fields sent (undefined = unchanged; a null country follows the time zone again). */
+export async function updateSettings(db: Database, userId: string, body: z.infer<typeof SettingsUpdateSchema>) {
+  await readSettings(db, userId);
+  await db
+    .update(settings)
+    .set({
+      timezone: body.timezone,
+      theme: body.theme,
+      reminderTime: body.reminder_time,
+      aiAnalysis: body.ai_analysis,
+      weeklySummaryDay: body.weekly_summary_day,
+      streaksEnabled: body.streaks_enabled,
+      country: body.country,
+      updatedAt: Date.now(),
+    })
+    .where(eq(settings.userId, userId));
+  return readSettings(db, userId);
+}
