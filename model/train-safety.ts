@@ -19,8 +19,10 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const HASH_BITS = arg("bits", 13);
-const HIDDEN = arg("hidden", 16);
-const EPOCHS = arg("epochs", 10);
+const HIDDEN = arg("hidden", 8);
+/** Share of an example's features dropped at each step, so that no single word ("train") decides. */
+const DROPOUT = arg("dropout", 0.3);
+const EPOCHS = arg("epochs", 20);
 const LEARNING_RATE = arg("lr", 0.05);
 const L2 = arg("l2", 1e-4);
 const DRY_RUN = process.argv.includes("--dry-run");
@@ -30,7 +32,7 @@ const WHOLE_ENTRY_CHARS = 400;
 const MAX_EXTRA_CRISIS_FP = 0.02;
 const MAX_EXTRA_DISTRESS_FP = 0.02;
 /** …and at most this share of everyday writing (GoEmotions dev comments, dair-emotion sentences). */
-const MAX_EVERYDAY_CRISIS = 0.003;
+const MAX_EVERYDAY_CRISIS = arg("everyday", 0.003);
 const MAX_EVERYDAY_DISTRESS = 0.02;
 /** Everyday Reddit comments (GoEmotions train, CC BY 4.0) the patterns find ordinary teach what ordinary is. */
 const EVERYDAY_NEGATIVES = 6000;
@@ -88,8 +90,10 @@ const b1 = new Float32Array(H).fill(0.1);
 const W2 = { crisis: new Float32Array(H).map(() => (random() - 0.5) * 0.5), distress: new Float32Array(H).map(() => (random() - 0.5) * 0.5) };
 const b2 = { crisis: 0, distress: 0 };
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+/** How far positives are weighted up towards balance (1 = fully balanced, 0 = as they come). */
+const BALANCE = arg("balance", 0.5);
 const classWeight = (output: "crisis" | "distress", y: number) =>
-  y ? examples.length / (2 * positives[output]) : examples.length / (2 * (examples.length - positives[output]));
+  (y ? examples.length / (2 * positives[output]) : examples.length / (2 * (examples.length - positives[output]))) ** BALANCE;
 const z = new Float32Array(H);
 const a = new Float32Array(H);
 const da = new Float32Array(H);
@@ -101,7 +105,9 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
   }
   const lr = LEARNING_RATE / (1 + epoch * 0.1);
   for (const index of order) {
-    const ex = examples[index]!;
+    const full = examples[index]!;
+    const kept = DROPOUT > 0 ? full.buckets.filter(() => random() >= DROPOUT) : full.buckets;
+    const ex = { ...full, buckets: kept.length > 0 ? kept : full.buckets };
     const norm = 1 / Math.sqrt(Math.max(1, ex.buckets.length));
     z.fill(0);
     for (const b of ex.buckets) for (let u = 0; u < H; u++) z[u]! += W1[b * H + u]!;

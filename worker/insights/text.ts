@@ -1,5 +1,6 @@
 // Small text utilities for the local insight extractor: a bounded view of the entry, sentence and
 // clause splitting that keeps the person's own wording, clipping, and a stable hash.
+import { fnv1a } from "../lib/hash.ts";
 
 /** Work is capped here so a pasted novel costs the same as a long entry. */
 export const MAX_ANALYSED_CHARS = 20_000;
@@ -71,15 +72,8 @@ export function clip(s: string, max: number): string {
   return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, "")}\u2026`;
 }
 
-/** FNV-1a: a stable seed so the same entry always gets the same questions. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** A stable seed so the same entry always gets the same questions. */
+export const hash32 = fnv1a;
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** ASCII letters and digits, looked up rather than tested: this runs for every character. */

@@ -1,5 +1,6 @@
 // Writing prompts: the library, and today's prompt for this person: the same all day, different
 // tomorrow, and gentler after a low entry.
+import { fnv1a } from "../lib/hash.ts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../db/client.ts";
@@ -11,12 +12,8 @@ import { bearerAuth, commonErrors, jsonResponse } from "../schemas/common.ts";
 
 const PromptSchema = z.object({ id: z.number().int(), category: z.string(), mood: z.enum(["any", "positive", "negative"]), text: z.string() }).openapi("Prompt");
 
-/** FNV-1a: a stable number from the person and the day, to choose with. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** A stable number from the person and the day, to choose with. */
+const hash = fnv1a;
 
 export const promptRoutes = createRouter()
   .openapi(

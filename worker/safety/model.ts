@@ -4,6 +4,7 @@
 // pattern foresaw ("I keep picturing my funeral"). Shared by the training script (Node) and the
 // Worker, so it stays pure.
 import { z } from "zod";
+import { fnv1a } from "../lib/hash.ts";
 import { CLAUSE_BREAKS, CONCEPTS, NEGATORS } from "./vocabulary.ts";
 
 /** The weights file's shape, checked when the Worker loads it. */
@@ -42,15 +43,8 @@ CONCEPT_NAMES.forEach((name, i) => {
 });
 const CONCEPT_SEED = 0x1b873593;
 
-/** FNV-1a of a word: computed once per word, pairs combine two hashes without touching strings again. */
-function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** A word's hash is computed once; pairs combine two hashes without touching strings again. */
+const hashWord = fnv1a;
 
 const mix = (a: number, b: number) => (Math.imul(a ^ (b >>> 7), 0x9e3779b1) ^ b) >>> 0;
 const NEGATED = 0x5bd1e995;

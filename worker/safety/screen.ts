@@ -23,6 +23,7 @@ import {
   PATTERNS,
   POSSESSIVES,
   QUESTIONED,
+  RECOVERED,
   RETURNING,
   SUBJECT_WINDOW,
   THING_SUBJECTS,
@@ -90,6 +91,7 @@ function compiledPatterns(): Compiled {
 }
 
 const historyRe = new RegExp(HISTORY);
+const recoveredRe = new RegExp(RECOVERED);
 const returningRe = new RegExp(RETURNING);
 const questionedRe = new RegExp(QUESTIONED);
 const answeredNoRe = new RegExp(ANSWERED_NO);
@@ -108,15 +110,16 @@ function negatedBefore(words: string[], index: number): boolean {
  * Whether the nearest subject before `index` (in the same clause) is someone other than the
  * writer. With no subject in sight the writer is meant: a journal is written in the first person.
  */
-function aboutSomeoneElse(words: string[], index: number): boolean {
+function aboutSomeoneElse(words: string[], index: number, explicit = false): boolean {
   for (let i = index - 1; i >= Math.max(0, index - SUBJECT_WINDOW); i--) {
     const w = words[i]!;
     if (POSSESSIVES.has(w)) continue;
     if (FIRST_PERSON.has(w)) return false;
     if (OTHER_PERSON.has(w)) return true;
-    if (CLAUSE_BREAKS.has(w) && w !== "and") return false;
+    if (CLAUSE_BREAKS.has(w) && w !== "and") break;
   }
-  return false;
+  // No subject in sight: the writer is meant, unless the pattern wants them named somewhere in the sentence.
+  return explicit && !words.some((w) => FIRST_PERSON.has(w) || POSSESSIVES.has(w));
 }
 
 /** A thing just before a feeling word is what feels that way: "the house felt empty". */
@@ -130,13 +133,21 @@ function answeredNo(sentence: string, matchEnd: number, next: string): boolean {
   return questionedRe.test(sentence) && (answeredNoRe.test(sentence.slice(matchEnd)) || answeredNoRe.test(next));
 }
 
+/** What a sentence's reading may depend on beyond the sentence. */
+interface EntryContext {
+  /** The whole entry in the normal form. */
+  plain: string;
+  /** The entry says that something from the past is back ("the thoughts are back"). */
+  returning: boolean;
+}
+
 const wordIndexAt = (sentence: string, offset: number) => {
   let n = 0;
   for (let i = 0; i < offset; i++) if (sentence.charCodeAt(i) === 32) n++;
   return n;
 };
 
-function screenSentence(sentence: string, mask: number, signals: SafetySignal[], returning: boolean, next: string): void {
+function screenSentence(sentence: string, mask: number, signals: SafetySignal[], entry: EntryContext, next: string): void {
   let words: string[] | null = null;
   const { patterns } = compiledPatterns();
   for (let i = 0; i < patterns.length; i++) {
@@ -149,16 +160,18 @@ function screenSentence(sentence: string, mask: number, signals: SafetySignal[],
         re.lastIndex++;
         continue;
       }
-      if (unless?.test(sentence)) break;
+      if (unless?.test(source.unlessInEntry ? entry.plain : sentence)) break;
       words ??= sentence.split(" ");
       const at = wordIndexAt(sentence, m.index);
       if (source.negatable && negatedBefore(words, at)) continue;
-      if (source.self === "subject" && aboutSomeoneElse(words, at)) continue;
+      if (source.self !== "inherent" && aboutSomeoneElse(words, at, source.self === "explicit")) continue;
       if (source.level === "concern" && aboutAThing(words, at)) continue;
       if (answeredNo(sentence, m.index + m[0].length, next)) continue;
-      // A crisis told as past history reads as concern, unless the entry says it is back.
-      const level = source.level === "crisis" && !returning && historyRe.test(sentence) ? "concern" : source.level;
-      signals.push({ pattern: source.id, level, matched: m[0] });
+      // A crisis told as past history reads as concern (as nothing, when the story ends well),
+      // unless the entry says it is back.
+      const past = source.level === "crisis" && !entry.returning && historyRe.test(sentence);
+      if (past && recoveredRe.test(entry.plain)) break;
+      signals.push({ pattern: source.id, level: past ? "concern" : source.level, matched: m[0] });
       break;
     }
   }
@@ -175,11 +188,14 @@ const shippedModel = () => (shipped ??= decodeSafetyModel(modelFile));
 export function screenText(text: string, options: { model?: SafetyModel | null } = {}): SafetyScreen {
   const signals: SafetySignal[] = [];
   const sentences = normalisedSentences(text, compiledPatterns().anchors);
-  let returning: boolean | null = null;
+  let entry: EntryContext | null = null;
   sentences.forEach(({ words, mask }, i) => {
     if (mask === 0) return;
-    returning ??= returningRe.test(text.toLowerCase());
-    screenSentence(words.join(" "), mask, signals, returning, sentences[i + 1]?.words.join(" ") ?? "");
+    if (!entry) {
+      const plain = sentences.map((s) => s.words.join(" ")).join(" . ");
+      entry = { plain, returning: returningRe.test(plain) };
+    }
+    screenSentence(words.join(" "), mask, signals, entry, sentences[i + 1]?.words.join(" ") ?? "");
   });
   let level = signals.reduce<SafetyLevel>((best, s) => higherLevel(best, s.level), "none");
   const model = options.model === undefined ? shippedModel() : options.model;

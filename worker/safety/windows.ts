@@ -22,22 +22,24 @@ export const spanBuckets = (sentences: readonly string[][], span: readonly numbe
 
 /** The highest crisis and distress probabilities over the entry's spans. */
 export function modelScores(model: SafetyModel, sentences: readonly string[][]): { crisis: number; distress: number } {
-  const sums = sentences.map((words) => {
-    const sum = new Float32Array(model.hidden);
-    const buckets = featureBuckets(words, model.mask);
-    addEmbeddings(model, buckets, sum);
-    return { sum, count: buckets.length };
-  });
+  const h = model.hidden;
+  // One buffer for every sentence's summed embedding, and one for the span being read.
+  const sums = new Float32Array(sentences.length * h);
+  const counts = new Array<number>(sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const buckets = featureBuckets(sentences[i]!, model.mask);
+    addEmbeddings(model, buckets, sums.subarray(i * h, (i + 1) * h));
+    counts[i] = buckets.length;
+  }
   let crisis = 0;
   let distress = 0;
-  const span = new Float32Array(model.hidden);
-  for (const indexes of spansOf(sums.length)) {
+  const span = new Float32Array(h);
+  for (const indexes of spansOf(sentences.length)) {
     span.fill(0);
     let count = 0;
     for (const i of indexes) {
-      const s = sums[i]!;
-      for (let u = 0; u < model.hidden; u++) span[u]! += s.sum[u]!;
-      count += s.count;
+      for (let u = 0; u < h; u++) span[u]! += sums[i * h + u]!;
+      count += counts[i]!;
     }
     const p = spanProbabilities(model, span, count);
     if (p.crisis > crisis) crisis = p.crisis;

@@ -6,6 +6,7 @@ import { isNegativeEmotion, type EkmanEmotion } from "../emotion/taxonomy.ts";
 import { CONCERN_ACTIONS, concernReply, crisisReply } from "../safety/replies.ts";
 import type { SafetyResource } from "../safety/resources.ts";
 import type { SafetyLevel } from "../safety/screen.ts";
+import { fnv1a } from "../lib/hash.ts";
 
 export interface ReplyMemory {
   writtenAt: number;
@@ -104,15 +105,8 @@ const INTENSE_ADDITIONS: Partial<Record<EkmanEmotion, string>> = {
   anger: "It's okay to pause before you act on it.",
 };
 
-/** FNV-1a over the entry id: a stable small number to choose wording with. */
-function seedOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+/** A stable small number to choose wording with, from the entry id. */
+const seedOf = fnv1a;
 
 const pick = <T>(items: readonly T[], seed: number, salt: number): T => items[(seed >>> salt) % items.length]!;
 
