@@ -85,6 +85,15 @@ describe("a crisis entry", () => {
     expect(JSON.parse(insight!.questions)).toEqual([]);
   });
 
+  it("earns no points for an action recorded as tried after it", async () => {
+    const user = await registerUser();
+    const body = await write(user, CRISIS);
+    const res = await call("POST", `/api/journal/entries/${body.entry_id}/tried`, { token: user.token, body: { action: "called a friend" } });
+    expect(res.status).toBe(200);
+    const points = await env.DB.prepare("SELECT count(*) AS n FROM point_transactions WHERE user_id = ?").bind(user.id).first<{ n: number }>();
+    expect(points!.n).toBe(0);
+  });
+
   it("never asks the language model about a crisis entry, even in production", async () => {
     const user = await registerUser();
     await setCountry(user, { ai_analysis: false });
@@ -102,6 +111,32 @@ describe("a crisis entry", () => {
     const body = await write(user, CRISIS);
     const history = await graphFor(env, user.id).history(5);
     expect(history.map((s) => [s.entryId, s.safetyLevel])).toContainEqual([body.entry_id, "crisis"]);
+  });
+});
+
+describe("the weekly summary", () => {
+  it("never brings back a crisis entry's words as a highlight, though the entry counts in the week", async () => {
+    const user = await registerUser();
+    await setCountry(user, { ai_analysis: false });
+    const until = Date.parse("2026-11-22T19:00:00Z");
+    const contents = [
+      "The pills are in my drawer and tonight I want to die. The pills are all I think about.",
+      "Tonight I want to die, the pills are still in the drawer.",
+      "Gardening with Ana, the tomatoes are finally red. Gardening makes the evening calm.",
+      "More gardening after work, tomatoes and beans everywhere.",
+    ];
+    for (const [i, content] of contents.entries()) {
+      const e = await createEntry(user.token, { content });
+      await env.DB.prepare("UPDATE entries SET created_at = ? WHERE id = ?").bind(until - (4 - i) * 86_400_000, e.id).run();
+      await deliver({ type: "analyze-entry", entryId: e.id, userId: user.id, revision: 1 });
+    }
+    const job = { type: "weekly-summary", userId: user.id, weekEnd: "2026-11-22", until };
+    expect((await deliver(job)).explicitAcks).toHaveLength(1);
+    const { summaries } = await json(await call("GET", "/api/insights/weekly", { token: user.token }));
+    expect(summaries[0].entry_count).toBe(4);
+    const topics = summaries[0].recurring_topics.map((t: { topic: string }) => t.topic).join(" ");
+    expect(topics).toMatch(/gardening|tomatoes/);
+    expect(topics).not.toMatch(/pills|drawer|die/);
   });
 });
 

@@ -63,12 +63,13 @@ async function creditPreviousEntry(env: Env, db: Database, userId: string, befor
 }
 
 export async function markTried(env: Env, db: Database, userId: string, entryId: string, action: string) {
-  const owned = await db.query.entries.findFirst({ where: and(eq(entries.id, entryId), eq(entries.userId, userId)), columns: { id: true } });
+  const owned = await db.query.entries.findFirst({ where: and(eq(entries.id, entryId), eq(entries.userId, userId)), columns: { id: true, safetyLevel: true } });
   if (!owned) throw notFound("entry");
   const normalised = action.trim().toLowerCase();
   await db.update(replies).set({ triedAction: normalised }).where(and(eq(replies.entryId, entryId), eq(replies.userId, userId)));
   const state = await graphFor(env, userId).markTried({ entryId, action: normalised });
-  await award(env, db, userId, "suggestion-tried", entryId);
+  // A crisis entry earns nothing, whatever is recorded after it.
+  if (owned.safetyLevel !== "crisis") await award(env, db, userId, "suggestion-tried", entryId);
   return state;
 }
 
