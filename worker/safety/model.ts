@@ -4,7 +4,6 @@
 // pattern foresaw ("I keep picturing my funeral"). Shared by the training script (Node) and the
 // Worker, so it stays pure.
 import { z } from "zod";
-import { fnv1a } from "../lib/hash.ts";
 import { CLAUSE_BREAKS, CONCEPTS, NEGATORS } from "./vocabulary.ts";
 
 /** The weights file's shape, checked when the Worker loads it. */
@@ -43,9 +42,6 @@ CONCEPT_NAMES.forEach((name, i) => {
 });
 const CONCEPT_SEED = 0x1b873593;
 
-/** A word's hash is computed once; pairs combine two hashes without touching strings again. */
-const hashWord = fnv1a;
-
 const mix = (a: number, b: number) => (Math.imul(a ^ (b >>> 7), 0x9e3779b1) ^ b) >>> 0;
 const NEGATED = 0x5bd1e995;
 const STEM = 0x27d4eb2d;
@@ -65,9 +61,16 @@ export function featureBuckets(words: readonly string[], mask: number): number[]
   let concepts = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const h = hashWord(w);
+    // FNV-1a of the word, keeping the hash of its first letters on the way (the stem's hash).
+    let h = 0x811c9dc5;
+    let stem = 0;
+    for (let c = 0; c < w.length; c++) {
+      h = Math.imul(h ^ w.charCodeAt(c), 0x01000193);
+      if (c === STEM_LENGTH - 1) stem = h >>> 0;
+    }
+    h >>>= 0;
     out.push(h & mask);
-    if (w.length > STEM_LENGTH + 1) out.push(mix(hashWord(w.slice(0, STEM_LENGTH)), STEM) & mask);
+    if (w.length > STEM_LENGTH + 1) out.push(mix(stem, STEM) & mask);
     if (i > 0) out.push(mix(previous, h) & mask);
     if (negatedFor > 0) {
       out.push(mix(h, NEGATED) & mask);
@@ -88,11 +91,12 @@ export function featureBuckets(words: readonly string[], mask: number): number[]
 }
 
 /** Adds the embeddings of `buckets` into `into` (length: hidden). */
-export function addEmbeddings(model: SafetyModel, buckets: readonly number[], into: Float32Array): void {
+/** Adds the embeddings of `buckets` into `into`, from `offset` on (hidden values). */
+export function addEmbeddings(model: SafetyModel, buckets: readonly number[], into: Float32Array, offset = 0): void {
   const h = model.hidden;
   for (const b of buckets) {
     const at = b * h;
-    for (let u = 0; u < h; u++) into[u]! += model.embedding[at + u]!;
+    for (let u = 0; u < h; u++) into[offset + u]! += model.embedding[at + u]!;
   }
 }
 

@@ -110,7 +110,7 @@ function negatedBefore(words: string[], index: number): boolean {
  * Whether the nearest subject before `index` (in the same clause) is someone other than the
  * writer. With no subject in sight the writer is meant: a journal is written in the first person.
  */
-function aboutSomeoneElse(words: string[], index: number, explicit = false): boolean {
+function aboutSomeoneElse(words: string[], index: number, explicit = false, previous: readonly string[] = []): boolean {
   for (let i = index - 1; i >= Math.max(0, index - SUBJECT_WINDOW); i--) {
     const w = words[i]!;
     if (POSSESSIVES.has(w)) continue;
@@ -118,8 +118,10 @@ function aboutSomeoneElse(words: string[], index: number, explicit = false): boo
     if (OTHER_PERSON.has(w)) return true;
     if (CLAUSE_BREAKS.has(w) && w !== "and") break;
   }
-  // No subject in sight: the writer is meant, unless the pattern wants them named somewhere in the sentence.
-  return explicit && !words.some((w) => FIRST_PERSON.has(w) || POSSESSIVES.has(w));
+  // No subject in sight: the writer is meant, unless the pattern wants them named and the sentence
+  // (or the one before it) is about someone else ("Mum's been gone a year. Overdose.").
+  if (!explicit || words.some((w) => FIRST_PERSON.has(w) || POSSESSIVES.has(w))) return false;
+  return [...words, ...previous].some((w) => OTHER_PERSON.has(w) || w === "mums" || w === "dads");
 }
 
 /** A thing just before a feeling word is what feels that way: "the house felt empty". */
@@ -147,7 +149,7 @@ const wordIndexAt = (sentence: string, offset: number) => {
   return n;
 };
 
-function screenSentence(sentence: string, mask: number, signals: SafetySignal[], entry: EntryContext, next: string): void {
+function screenSentence(sentence: string, mask: number, signals: SafetySignal[], entry: EntryContext, next: string, previous: readonly string[]): void {
   let words: string[] | null = null;
   const { patterns } = compiledPatterns();
   for (let i = 0; i < patterns.length; i++) {
@@ -164,7 +166,7 @@ function screenSentence(sentence: string, mask: number, signals: SafetySignal[],
       words ??= sentence.split(" ");
       const at = wordIndexAt(sentence, m.index);
       if (source.negatable && negatedBefore(words, at)) continue;
-      if (source.self !== "inherent" && aboutSomeoneElse(words, at, source.self === "explicit")) continue;
+      if (source.self !== "inherent" && aboutSomeoneElse(words, at, source.self === "explicit", previous)) continue;
       if (source.level === "concern" && aboutAThing(words, at)) continue;
       if (answeredNo(sentence, m.index + m[0].length, next)) continue;
       // A crisis told as past history reads as concern (as nothing, when the story ends well),
@@ -195,7 +197,7 @@ export function screenText(text: string, options: { model?: SafetyModel | null }
       const plain = sentences.map((s) => s.words.join(" ")).join(" . ");
       entry = { plain, returning: returningRe.test(plain) };
     }
-    screenSentence(words.join(" "), mask, signals, entry, sentences[i + 1]?.words.join(" ") ?? "");
+    screenSentence(words.join(" "), mask, signals, entry, sentences[i + 1]?.words.join(" ") ?? "", sentences[i - 1]?.words ?? []);
   });
   let level = signals.reduce<SafetyLevel>((best, s) => higherLevel(best, s.level), "none");
   const model = options.model === undefined ? shippedModel() : options.model;

@@ -28,7 +28,7 @@ export function modelScores(model: SafetyModel, sentences: readonly string[][]):
   const counts = new Array<number>(sentences.length);
   for (let i = 0; i < sentences.length; i++) {
     const buckets = featureBuckets(sentences[i]!, model.mask);
-    addEmbeddings(model, buckets, sums.subarray(i * h, (i + 1) * h));
+    addEmbeddings(model, buckets, sums, i * h);
     counts[i] = buckets.length;
   }
   let crisis = 0;
