@@ -4,7 +4,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
-import { findPatterns, findRecoveryMemory, median, mostProbablePath, rankSuggestions, type WeightedEdge } from "./graph-algorithms.ts";
+import { findPatterns, findRecoveryMemory, findTriggers, median, mostProbablePath, rankSuggestions, type WeightedEdge } from "./graph-algorithms.ts";
 import { migrateGraphSchema } from "./graph-schema.ts";
 import { parseRpcArgs } from "./rpc-validation.ts";
 import { errorBody } from "../worker/lib/errors.ts";
@@ -24,6 +24,7 @@ import {
   type RecordResult,
   type RecordStateInput,
   type Suggestion,
+  type Trigger,
 } from "./graph-types.ts";
 
 interface StateRow extends Record<string, SqlStorageValue> {
@@ -138,6 +139,12 @@ export class EmotionalGraph extends DurableObject<Env> {
   async suggestions(emotion: string, limit = DEFAULT_SUGGESTIONS): Promise<Suggestion[]> {
     const args = parseRpcArgs("suggestions", z.tuple([EmotionNameSchema, HistoryLimitSchema]), [emotion, limit]);
     return rankSuggestions(this.allStates(), ...args);
+  }
+
+  /** What tends to come with low states of `emotion` (any low state when null), against the baseline. */
+  async triggers(emotion: string | null = null, limit = 10): Promise<Trigger[]> {
+    const [target, n] = parseRpcArgs("triggers", z.tuple([EmotionNameSchema.nullable(), HistoryLimitSchema]), [emotion, limit]);
+    return findTriggers(this.allStates(), target).slice(0, n);
   }
 
   async path(from: string, to = "joy"): Promise<EmotionPath | null> {

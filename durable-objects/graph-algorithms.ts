@@ -3,7 +3,7 @@
 // state, recovery times and the loops a person gets stuck in.
 import { isNegativeEmotion, NEGATIVE_EMOTIONS, type EkmanEmotion } from "../worker/emotion/taxonomy.ts";
 import { genericSuggestions } from "../worker/emotion/generic-suggestions.ts";
-import type { EmotionPath, GraphEdge, GraphState, Patterns, RecoveryEpisode, RecoveryMemory, Suggestion } from "./graph-types.ts";
+import type { EmotionPath, GraphEdge, GraphState, Patterns, RecoveryEpisode, RecoveryMemory, Suggestion, Trigger } from "./graph-types.ts";
 
 /** How many steps after a low state still count as "that got me out". */
 export const RECOVERY_WINDOW_STEPS = 3;
@@ -18,15 +18,27 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function actionsOf(state: GraphState): string[] {
-  return state.triedAction ? [...state.activities, state.triedAction] : state.activities;
+/**
+ * What a person did after a low state, up to and including the state where a better one arrived
+ * (or to the end of the window): the activities of those later entries, and every suggestion marked
+ * as tried from the low state on. The low entry's own activities are its context, not its cure.
+ */
+function actionsAfter(start: GraphState, following: GraphState[]): Set<string> {
+  const actions = new Set<string>();
+  if (start.triedAction) actions.add(start.triedAction);
+  for (const s of following) {
+    for (const a of s.activities) actions.add(a);
+    if (s.triedAction) actions.add(s.triedAction);
+    if (s.isPositive) break;
+  }
+  return actions;
 }
 
 /**
- * Every action taken in a low state of `emotion` (its activities and the suggestion the person
- * tried) is one try; it worked if a positive state followed within the window. Tries whose outcome
- * is not known yet (the window runs past the newest state without a positive one) are left out
- * rather than counted as failures.
+ * For each low state of `emotion`, each action taken after it (see actionsAfter) is one try; it
+ * worked if a positive state arrived within the window. Tries whose outcome is not known yet (the
+ * window runs past the newest state without a positive one) are left out rather than counted as
+ * failures.
  */
 export function historySuggestions(states: GraphState[], emotion: EkmanEmotion): Suggestion[] {
   const stats = new Map<string, { tried: number; worked: number; times: number[] }>();
@@ -35,7 +47,7 @@ export function historySuggestions(states: GraphState[], emotion: EkmanEmotion):
     const window = states.slice(i + 1, i + 1 + RECOVERY_WINDOW_STEPS);
     const recovery = window.find((s) => s.isPositive);
     if (!recovery && window.length < RECOVERY_WINDOW_STEPS) return;
-    for (const action of new Set(actionsOf(start))) {
+    for (const action of actionsAfter(start, window)) {
       const s = stats.get(action) ?? { tried: 0, worked: 0, times: [] };
       s.tried++;
       if (recovery) {
@@ -51,6 +63,37 @@ export function historySuggestions(states: GraphState[], emotion: EkmanEmotion):
     score: (s.worked + 1) / (s.tried + 2),
     evidence: { tried: s.tried, worked: s.worked, medianRecoveryMs: median(s.times) },
   }));
+}
+
+/**
+ * Triggers: contexts (an entry's own activities and those of the entry just before it) that come with
+ * low states of `emotion` (any low state when null) more often than with the person's other states.
+ * Rates are smoothed, (k + 1) / (n + 2), so one coincidence is not a pattern; a trigger needs to
+ * appear with at least `minWith` low states and more often than in the baseline.
+ */
+export function findTriggers(states: GraphState[], emotion: EkmanEmotion | null, minWith = 2): Trigger[] {
+  const isLow = (s: GraphState) => !s.isPositive && (emotion === null ? isNegativeEmotion(s.primaryEmotion) : s.primaryEmotion === emotion);
+  const low = new Map<string, number>();
+  const others = new Map<string, number>();
+  let lowTotal = 0;
+  let othersTotal = 0;
+  states.forEach((state, i) => {
+    const context = new Set([...state.activities, ...(states[i - 1]?.activities ?? [])]);
+    const counts = isLow(state) ? low : others;
+    if (isLow(state)) lowTotal++;
+    else othersTotal++;
+    for (const c of context) counts.set(c, (counts.get(c) ?? 0) + 1);
+  });
+  const triggers: Trigger[] = [];
+  for (const [context, withLow] of low) {
+    if (withLow < minWith) continue;
+    const withOthers = others.get(context) ?? 0;
+    const lowRate = (withLow + 1) / (lowTotal + 2);
+    const baseRate = (withOthers + 1) / (othersTotal + 2);
+    if (lowRate <= baseRate) continue;
+    triggers.push({ context, low: { with: withLow, total: lowTotal }, others: { with: withOthers, total: othersTotal }, lift: lowRate / baseRate });
+  }
+  return triggers.sort((a, b) => b.lift - a.lift || b.low.with - a.low.with || a.context.localeCompare(b.context));
 }
 
 /** The prior a generic suggestion carries: an action with no evidence either way. */

@@ -60,6 +60,17 @@ export interface Suggestion {
   evidence: SuggestionEvidence | null;
 }
 
+export interface Trigger {
+  /** An activity or tag. */
+  context: string;
+  /** How many low states it came with or just before, of how many low states. */
+  low: { with: number; total: number };
+  /** The same among the person's other states (the baseline). */
+  others: { with: number; total: number };
+  /** Smoothed rate with low states over smoothed rate in the baseline (> 1). */
+  lift: number;
+}
+
 export interface EmotionPath {
   from: EkmanEmotion;
   to: EkmanEmotion;

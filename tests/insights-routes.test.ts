@@ -74,10 +74,10 @@ describe("weekly summaries", () => {
     const user = await quietUser();
     const until = Date.parse("2026-11-22T19:00:00Z");
     const texts = [
-      ["I feel sad and lonely, work stress again.", ["walk"]],
-      ["Happy and relieved after a long walk by the sea.", []],
-      ["Sad again, stressed about work and the deadline.", ["walk"]],
-      ["Joyful evening, grateful for a walk with friends.", []],
+      ["I feel sad and lonely, work stress again.", ["work"]],
+      ["Happy and relieved after a long walk by the sea.", ["walk"]],
+      ["Sad again, stressed about work and the deadline.", ["work"]],
+      ["Joyful evening, grateful for a walk with friends.", ["walk"]],
     ] as const;
     for (const [i, [content, tags]] of texts.entries()) {
       const e = await createEntry(user.token, { content, tags: [...tags] });

@@ -44,9 +44,10 @@ describe("POST /api/journal/entries", () => {
 
   it("names what helped this person before, with the evidence", async () => {
     const user = await registerUser();
+    // A walk after each sad entry, and the happier one that followed: the walk is what helped.
     for (let i = 0; i < 3; i++) {
-      await write(user, { content: SAD, tags: ["walk"] });
-      await write(user, { content: HAPPY });
+      await write(user, { content: SAD, tags: ["work"] });
+      await write(user, { content: HAPPY, tags: ["walk"] });
     }
     const body = await write(user, { content: SAD });
     const [top] = body.response.suggested_actions;
@@ -54,6 +55,8 @@ describe("POST /api/journal/entries", () => {
     expect(top.evidence.median_recovery_ms).toBeGreaterThan(0);
     expect(body.response.text).toContain('"walk"');
     expect(body.response.text).toMatch(/3 (out )?of 3 times/);
+    // The sad entries' own context never counts as their cure.
+    expect(body.response.suggested_actions.map((a: { action: string }) => a.action)).not.toContain("work");
   });
 
   it("varies the wording across entries, and a positive entry gets a positive reply", async () => {

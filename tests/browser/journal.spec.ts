@@ -87,7 +87,8 @@ test("a new person writes, sees replies and live insights, finds, exports and ke
   await expect(page.getByRole("region", { name: "Transitions table" }).getByRole("row")).not.toHaveCount(0);
   await page.getByRole("radio", { name: "Weeks" }).check();
   await expect(page.locator("canvas[data-drawn='true']")).toHaveCount(2);
-  await expect(page.getByRole("heading", { name: "What helped" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "What helped, and what comes with it" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What tends to come with it" }).first()).toBeVisible();
 
   // Export JSON from the Entries page: a real download holding all three entries.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Entries" }).click();

@@ -5,20 +5,64 @@ import { genericSuggestions } from "../../worker/emotion/generic-suggestions.ts"
 import { EKMAN_EMOTIONS } from "../../worker/emotion/taxonomy.ts";
 import { DAY, freshGraph, HOUR, recordSequence, state } from "./helpers.ts";
 
+describe("triggers", () => {
+  it("names what comes with or just before low states more often than in the baseline, with counts", async () => {
+    const graph = freshGraph();
+    let t = Date.now() - 40 * DAY;
+    const step = () => (t += 5 * HOUR);
+    // Work comes with (or just before) every anxious entry and 4 of the 6 others; coffee is everywhere.
+    for (const [emotion, activities] of [
+      ["fear", ["work", "coffee"]],
+      ["joy", ["walk", "coffee"]],
+      ["fear", ["work"]],
+      ["neutral", ["coffee"]],
+      ["joy", ["friends"]],
+      ["fear", ["work", "coffee"]],
+      ["joy", ["walk"]],
+      ["neutral", ["work", "coffee"]],
+      ["fear", ["coffee"]],
+      ["joy", ["coffee"]],
+    ] as const) {
+      await graph.recordState(state(emotion, step(), { activities: [...activities] }));
+    }
+    const triggers = await graph.triggers("fear");
+    const work = triggers.find((tr) => tr.context === "work")!;
+    expect(work).toBeDefined();
+    expect(work.low.total).toBe(4);
+    expect(work.others.total).toBe(6);
+    // "With or just before": the fear entry after a work entry counts too.
+    expect(work.low.with).toBe(4);
+    expect(work.lift).toBeGreaterThan(1);
+    expect(triggers[0]!.context).toBe("work");
+    expect(triggers.map((tr) => tr.context)).not.toContain("walk");
+    // Any low state when no emotion is named; validation like every RPC.
+    expect((await graph.triggers(null)).map((tr) => tr.context)).toContain("work");
+  });
+
+  it("needs at least two low states before anything is called a trigger", async () => {
+    const graph = freshGraph();
+    await graph.recordState(state("sadness", Date.now() - 2 * DAY, { activities: ["rain"] }));
+    await graph.recordState(state("joy", Date.now() - DAY, { activities: ["sun"] }));
+    expect(await graph.triggers("sadness")).toEqual([]);
+  });
+});
+
 describe("suggestions", () => {
   it("ranks 'walk' first with its evidence when it led from sadness to joy 4 times in 5", async () => {
     const graph = freshGraph();
     let t = Date.now() - 60 * DAY;
     const step = () => (t += 2 * HOUR);
-    // Four recoveries: sad (walked) -> joy, two hours apart.
+    // Four recoveries: sad, then a walk and joy two hours later.
     for (let i = 0; i < 4; i++) {
-      await graph.recordState(state("sadness", step(), { activities: ["walk"] }));
-      await graph.recordState(state("joy", step()));
+      await graph.recordState(state("sadness", step()));
+      await graph.recordState(state("joy", step(), { activities: ["walk"] }));
     }
-    // One failure: sad (walked) and three more low states, no joy within three steps.
+    // One failure: a walk after a sad entry, and no joy within three steps.
+    await graph.recordState(state("sadness", step()));
     await graph.recordState(state("sadness", step(), { activities: ["walk"] }));
-    for (let i = 0; i < 3; i++) await graph.recordState(state("sadness", step()));
-    // "tv" was tried twice and never helped.
+    for (let i = 0; i < 2; i++) await graph.recordState(state("sadness", step()));
+    for (let i = 0; i < 3; i++) await graph.recordState(state("anger", step()));
+    // "tv" was tried after two sad entries and never helped.
     await graph.recordState(state("sadness", step(), { triedAction: "tv" }));
     await graph.recordState(state("sadness", step(), { triedAction: "tv" }));
     for (let i = 0; i < 3; i++) await graph.recordState(state("anger", step()));
@@ -36,6 +80,33 @@ describe("suggestions", () => {
     const firstGeneric = suggestions.findIndex((s) => s.source === "generic");
     expect(firstGeneric).toBeGreaterThan(0);
     expect(suggestions.indexOf(tv)).toBeGreaterThan(firstGeneric);
+  });
+
+  it("credits what came after a low state, never the low entry's own context: sad #work then happy #walk", async () => {
+    const graph = freshGraph();
+    let t = Date.now() - 30 * DAY;
+    const step = () => (t += 3 * HOUR);
+    for (let i = 0; i < 3; i++) {
+      await graph.recordState(state("sadness", step(), { activities: ["work"] }));
+      await graph.recordState(state("joy", step(), { activities: ["walk"] }));
+    }
+    const history = (await graph.suggestions("sadness", 20)).filter((s) => s.source === "history");
+    expect(history.map((s) => s.action)).toEqual(["walk"]);
+    expect(history[0]!.evidence).toMatchObject({ tried: 3, worked: 3 });
+  });
+
+  it("never calls 'what helped' an action that only ever came before a low state", async () => {
+    const graph = freshGraph();
+    let t = Date.now() - 30 * DAY;
+    const step = () => (t += 3 * HOUR);
+    for (let i = 0; i < 3; i++) {
+      await graph.recordState(state("neutral", step(), { activities: ["doomscrolling"] }));
+      await graph.recordState(state("fear", step()));
+      await graph.recordState(state("joy", step(), { activities: ["yoga"] }));
+    }
+    const actions = (await graph.suggestions("fear", 20)).filter((s) => s.source === "history").map((s) => s.action);
+    expect(actions).toContain("yoga");
+    expect(actions).not.toContain("doomscrolling");
   });
 
   it("counts the action the person marked as tried", async () => {

@@ -48,9 +48,14 @@ describe("screenText", () => {
     "My fingers were numb from the cold on the walk home.",
     "I cut myself shaving this morning, ouch.",
     "Took my pills with breakfast as usual.",
-    "The house felt empty after the party.",
   ])("reads %j as ordinary", (text) => {
     expect(level(text)).toBe("none");
+  });
+
+  it("the patterns tell an empty house from feeling empty (the model may still offer the lines quietly)", () => {
+    expect(screenText("The house felt empty after the party.", { model: null }).level).toBe("none");
+    expect(screenText("I felt empty after the party.", { model: null }).level).toBe("concern");
+    expect(level("The house felt empty after the party.")).not.toBe("crisis");
   });
 
   it("finds one crisis sentence in a long ordinary entry", () => {

@@ -56,6 +56,16 @@ const PatternsSchema = z
   })
   .openapi("EmotionPatterns");
 
+const CountSchema = z.object({ with: z.number().int(), total: z.number().int() });
+const TriggerSchema = z
+  .object({
+    context: z.string().openapi({ example: "work" }),
+    low: CountSchema.openapi({ description: "Low entries it came with or just before, of all low entries." }),
+    others: CountSchema.openapi({ description: "The same among the person's other entries." }),
+    lift: z.number().openapi({ description: "How many times likelier with low entries than in the baseline (smoothed)." }),
+  })
+  .openapi("Trigger");
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export const graphRoutes = createRouter()
@@ -78,6 +88,25 @@ export const graphRoutes = createRouter()
         },
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/triggers",
+      tags,
+      security,
+      summary: "What tends to come with or just before low moods, against the person's other entries",
+      request: { query: z.object({ emotion: Emotion.optional(), limit: z.coerce.number().int().min(1).max(20).default(5) }) },
+      responses: {
+        200: jsonResponse(z.object({ emotion: Emotion.nullable(), triggers: z.array(TriggerSchema) }), "Triggers, strongest first."),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { emotion, limit } = c.req.valid("query");
+      const triggers = await graphFor(c.env, c.get("user").id).triggers(emotion ?? null, limit);
+      return c.json({ emotion: emotion ?? null, triggers }, 200);
     },
   )
   .openapi(

@@ -21,6 +21,7 @@ export type Mood = InferResponseType<typeof api.api.insights.mood.$get, 200>;
 export type Graph = InferResponseType<typeof api.api.graph.$get, 200>;
 export type Patterns = InferResponseType<typeof api.api.graph.patterns.$get, 200>;
 export type WeeklySummary = InferResponseType<typeof api.api.insights.weekly.$get, 200>["summaries"][number];
+export type Trigger = InferResponseType<typeof api.api.graph.triggers.$get, 200>["triggers"][number];
 export type EmotionPath = NonNullable<InferResponseType<typeof api.api.graph.path.$get, 200>["path"]>;
 export type ImportBody = InferRequestType<typeof api.api.entries.import.$post>["json"];
 export type EntryFilterQuery = NonNullable<InferRequestType<typeof api.api.entries.$get>["query"]>;
