@@ -190,15 +190,15 @@ const shippedModel = () => (shipped ??= decodeSafetyModel(modelFile));
 export function screenText(text: string, options: { model?: SafetyModel | null } = {}): SafetyScreen {
   const signals: SafetySignal[] = [];
   const sentences = normalisedSentences(text, compiledPatterns().anchors);
-  let entry: EntryContext | null = null;
-  sentences.forEach(({ words, mask }, i) => {
-    if (mask === 0) return;
-    if (!entry) {
-      const plain = sentences.map((s) => s.words.join(" ")).join(" . ");
-      entry = { plain, returning: returningRe.test(plain) };
-    }
-    screenSentence(words.join(" "), mask, signals, entry, sentences[i + 1]?.words.join(" ") ?? "", sentences[i - 1]?.words ?? []);
-  });
+  if (sentences.some((s) => s.mask !== 0)) {
+    // Each sentence joined once; the whole entry is what entry-wide rules read.
+    const texts = sentences.map((s) => s.words.join(" "));
+    const plain = texts.join(" . ");
+    const entry: EntryContext = { plain, returning: returningRe.test(plain) };
+    sentences.forEach(({ words, mask }, i) => {
+      if (mask !== 0) screenSentence(texts[i]!, mask, signals, entry, texts[i + 1] ?? "", sentences[i - 1]?.words ?? []);
+    });
+  }
   let level = signals.reduce<SafetyLevel>((best, s) => higherLevel(best, s.level), "none");
   const model = options.model === undefined ? shippedModel() : options.model;
   if (model && level !== "crisis") {
