@@ -7,7 +7,7 @@ import testSet from "./phrasings.test.tsv?raw";
 import { evaluate, parsePhrasings, TARGETS } from "../../worker/safety/evaluation.ts";
 import { editDistance } from "../../worker/safety/normalise.ts";
 import { screenText } from "../../worker/safety/screen.ts";
-import { PATTERNS } from "../../worker/safety/vocabulary.ts";
+import { PATTERNS } from "../../worker/safety/patterns.ts";
 
 const level = (text: string) => screenText(text).level;
 

@@ -1,11 +1,8 @@
 // A person's settings (one row each) and their categories.
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, count, eq } from "drizzle-orm";
-import { getDb, type Database } from "../db/client.ts";
-import { categories, entries } from "../db/schema.ts";
-import { isUniqueViolation } from "../lib/db-errors.ts";
-import { ApiError, notFound } from "../lib/errors.ts";
+import { getDb } from "../db/client.ts";
 import { createRouter } from "../lib/router.ts";
+import { createCategory, deleteCategory, listCategories, updateCategory } from "../services/categories.ts";
 import { readSettings, updateSettings } from "../services/settings.ts";
 import {
   bearerAuth,
@@ -25,20 +22,6 @@ import {
 } from "../schemas/settings.ts";
 
 const security = bearerAuth;
-
-async function findCategory(db: Database, userId: string, id: string) {
-  const entryCount = count(entries.id);
-  const [row] = await db
-    .select({ id: categories.id, name: categories.name, color: categories.color, entry_count: entryCount })
-    .from(categories)
-    .leftJoin(entries, and(eq(entries.categoryId, categories.id), eq(entries.userId, userId)))
-    .where(and(eq(categories.userId, userId), eq(categories.id, id)))
-    .groupBy(categories.id);
-  if (!row) throw notFound("category");
-  return row;
-}
-
-const nameTaken = () => new ApiError(409, "category_exists", "You already have a category with that name.");
 
 export const settingsRoutes = createRouter()
   .openapi(
@@ -76,18 +59,7 @@ export const settingsRoutes = createRouter()
         ...commonErrors,
       },
     }),
-    async (c) => {
-      const userId = c.get("user").id;
-      const entryCount = count(entries.id);
-      const rows = await getDb(c.env)
-        .select({ id: categories.id, name: categories.name, color: categories.color, entry_count: entryCount })
-        .from(categories)
-        .leftJoin(entries, and(eq(entries.categoryId, categories.id), eq(entries.userId, userId)))
-        .where(eq(categories.userId, userId))
-        .groupBy(categories.id)
-        .orderBy(asc(categories.name));
-      return c.json({ categories: rows }, 200);
-    },
+    async (c) => c.json({ categories: await listCategories(getDb(c.env), c.get("user").id) }, 200),
   )
   .openapi(
     createRoute({
@@ -99,19 +71,7 @@ export const settingsRoutes = createRouter()
       request: { body: jsonBody(CreateCategoryBodySchema) },
       responses: { 201: jsonResponse(CategorySchema, "The new category."), ...commonErrors, ...conflictError },
     }),
-    async (c) => {
-      const { name, color } = c.req.valid("json");
-      const category = { id: crypto.randomUUID(), name, color: color ?? null };
-      try {
-        await getDb(c.env)
-          .insert(categories)
-          .values({ ...category, userId: c.get("user").id, createdAt: Date.now() });
-      } catch (err) {
-        if (isUniqueViolation(err)) throw nameTaken();
-        throw err;
-      }
-      return c.json({ ...category, entry_count: 0 }, 201);
-    },
+    async (c) => c.json(await createCategory(getDb(c.env), c.get("user").id, c.req.valid("json")), 201),
   )
   .openapi(
     createRoute({
@@ -128,23 +88,7 @@ export const settingsRoutes = createRouter()
         ...conflictError,
       },
     }),
-    async (c) => {
-      const db = getDb(c.env);
-      const userId = c.get("user").id;
-      const { id } = c.req.valid("param");
-      const body = c.req.valid("json");
-      await findCategory(db, userId, id);
-      try {
-        await db
-          .update(categories)
-          .set({ name: body.name, color: body.color })
-          .where(and(eq(categories.id, id), eq(categories.userId, userId)));
-      } catch (err) {
-        if (isUniqueViolation(err)) throw nameTaken();
-        throw err;
-      }
-      return c.json(await findCategory(db, userId, id), 200);
-    },
+    async (c) => c.json(await updateCategory(getDb(c.env), c.get("user").id, c.req.valid("param").id, c.req.valid("json")), 200),
   )
   .openapi(
     createRoute({
@@ -157,11 +101,7 @@ export const settingsRoutes = createRouter()
       responses: { 204: { description: "Deleted." }, ...commonErrors, ...notFoundError },
     }),
     async (c) => {
-      const deleted = await getDb(c.env)
-        .delete(categories)
-        .where(and(eq(categories.id, c.req.valid("param").id), eq(categories.userId, c.get("user").id)))
-        .returning({ id: categories.id });
-      if (deleted.length === 0) throw notFound("category");
+      await deleteCategory(getDb(c.env), c.get("user").id, c.req.valid("param").id);
       return c.body(null, 204);
     },
   );

@@ -15,14 +15,12 @@ import { modelScores } from "./windows.ts";
 import {
   CLAUSE_BREAKS,
   FIRST_PERSON,
-  FRAGMENTS,
   HISTORY,
   NEGATION_REVERSERS,
   NEGATION_WINDOW,
   NEGATORS,
   OTHER_PERSON,
   ANSWERED_NO,
-  PATTERNS,
   POSSESSIVES,
   QUESTIONED,
   RECOVERED,
@@ -30,8 +28,8 @@ import {
   SUBJECT_WINDOW,
   THING_SUBJECTS,
   type SafetyLevel,
-  type SafetyPattern,
 } from "./vocabulary.ts";
+import { FRAGMENTS, PATTERNS, type SafetyPattern } from "./patterns.ts";
 
 export type { SafetyLevel } from "./vocabulary.ts";
 export const SAFETY_LEVELS = ["none", "concern", "crisis"] as const satisfies readonly SafetyLevel[];
