@@ -222,7 +222,16 @@ console.log(`held-out crisis recall: ${recall("crisis")}; crisis-or-concern flag
 file.thresholds = model.thresholds;
 file.description = `Safety screen model: hashed words, stems, word pairs, negated words and word families of the normal form (2^${HASH_BITS} buckets), ${H} ReLU units, int8 embedding; trained on ${train.length} phrasings (${files.join(", ")}).`;
 // A few everyday sentences to watch: none of them should come near the threshold.
-for (const text of ["The house felt empty after the party.", "Work was long today. The train was late again and I stood the whole way.", "My phone died on the way home.", "I want to die", "I took all my pills tonight."]) {
+for (const text of [
+  "The house felt empty after the party.",
+  "Work was long today. The train was late again and I stood the whole way.",
+  "My phone died on the way home.",
+  "I cut myself shaving this morning, ouch.",
+  "My fingers were numb from the cold on the walk home.",
+  "Took my pills with breakfast as usual.",
+  "I want to die",
+  "I took all my pills tonight.",
+]) {
   const p = modelScores(model, sentenceWords(text));
   console.log(`  ${p.crisis.toFixed(3)} crisis, ${p.distress.toFixed(3)} distress: ${text}`);
 }
