@@ -113,3 +113,52 @@ export function formatReport(title: string, r: F1Report): string {
   }
   return lines.join("\n");
 }
+
+/** One sentence with one Ekman group (single-label sets: dair-emotion, the team's journal sentences). */
+export interface LabelledSentence {
+  text: string;
+  emotion: (typeof EKMAN_EMOTIONS)[number];
+}
+
+/** Directory of dair-emotion: $DAIR_EMOTION_DIR, else ../shared/datasets/dair-emotion beside the repo. */
+export function dairDir(): string {
+  return process.env.DAIR_EMOTION_DIR ?? resolve(HERE, "..", "..", "shared", "datasets", "dair-emotion");
+}
+
+/**
+ * dair-emotion's validation split (`text;label`), with love counted as joy (5 Ekman classes). For
+ * measuring and tuning decisions only: its licence forbids training on it (see its README).
+ */
+export function loadDairValidation(dir = dairDir()): LabelledSentence[] {
+  const lines = readFileSync(join(dir, "validation.txt"), "utf8").split(/\r?\n/).slice(1);
+  return lines
+    .filter((l) => l.trim() !== "")
+    .map((line) => {
+      const cut = line.lastIndexOf(";");
+      const label = line.slice(cut + 1).trim();
+      const emotion = label === "love" ? "joy" : EKMAN_EMOTIONS.find((e) => e === label);
+      if (cut < 0 || emotion === undefined) throw new Error(`dair-emotion: bad line: ${line.slice(0, 80)}`);
+      return { text: line.slice(0, cut), emotion };
+    });
+}
+
+/** The team's journal sentences (tests/emotion/journal-feelings.<split>.tsv: `text\temotion`). */
+export function loadJournalFeelings(split: "dev" | "test"): LabelledSentence[] {
+  const raw = readFileSync(resolve(HERE, "..", "tests", "emotion", `journal-feelings.${split}.tsv`), "utf8");
+  return raw
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== "")
+    .map((line) => {
+      const [text, label] = line.split("\t");
+      const emotion = EKMAN_EMOTIONS.find((e) => e === label?.trim());
+      if (text === undefined || emotion === undefined) throw new Error(`journal-feelings.${split}.tsv: bad line: ${line.slice(0, 80)}`);
+      return { text, emotion };
+    });
+}
+
+/** Macro-F1 of one predicted label per sentence over `labels` (a prediction outside them is a miss). */
+export function singleLabelF1(gold: readonly string[], pred: readonly string[], labels: readonly string[]): F1Report {
+  const index = (l: string): number[] => (labels.includes(l) ? [labels.indexOf(l)] : []);
+  return macroF1(gold.map(index), pred.map(index), labels);
+}

@@ -7,17 +7,24 @@
 //   npx node model/evaluate.ts --split dev     # the same figures on dev (for comparison only)
 //   npx node model/evaluate.ts --verbose       # per-class precision / recall / F1
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import weights from "./weights/emotion-model.ts";
-import { analyzeEmotion, rawEmotionScores } from "../worker/emotion/local-model.ts";
+import { analyzeEmotion } from "../worker/emotion/local-model.ts";
+import { EKMAN_EMOTIONS, FINE_EMOTIONS, SENTIMENTS } from "../worker/emotion/taxonomy.ts";
 import {
   LEVEL_LABELS,
   checkLabelOrder,
+  dairDir,
   datasetDir,
   formatReport,
+  loadDairValidation,
+  loadJournalFeelings,
   loadSplit,
   macroF1,
+  singleLabelF1,
+  type F1Report,
+  type LabelledSentence,
   type Level,
   type Split,
 } from "./dataset.ts";
@@ -52,14 +59,16 @@ if (split === "test") {
 console.log(`model: ${weights.description.split(". ")[0]}`);
 console.log(`evaluating on ${split}.tsv: ${rows.length} of ${all.length} rows${sample ? " (sample)" : ""}\n`);
 
-// decisions: raw score >= the class's dev-tuned threshold (= calibrated score >= 0.5)
-const thr = weights.thresholds;
+// decisions: the product's calibrated score >= 0.5 (the model's dev-tuned threshold, with the
+// feelings vocabulary's reading of first-person statements folded in)
 const pred: Record<Level, number[][]> = { fine: [], ekman: [], sentiment: [] };
+const decided = <K extends string>(labels: readonly K[], scores: Record<K, number>): number[] =>
+  labels.flatMap((label, c) => (scores[label] >= 0.5 ? [c] : []));
 for (const ex of rows) {
-  const s = rawEmotionScores(ex.text);
-  pred.fine.push(thr.fine.flatMap((t, c) => (s.fine[c]! >= t ? [c] : [])));
-  pred.ekman.push(thr.ekman.flatMap((t, c) => (s.ekman[c]! >= t ? [c] : [])));
-  pred.sentiment.push(thr.sentiment.flatMap((t, c) => (s.sentiment[c]! >= t ? [c] : [])));
+  const a = analyzeEmotion(ex.text);
+  pred.fine.push(decided(FINE_EMOTIONS, a.fine_scores));
+  pred.ekman.push(decided(EKMAN_EMOTIONS, a.ekman_scores));
+  pred.sentiment.push(decided(SENTIMENTS, a.sentiment_scores));
 }
 const reports = {
   ekman: macroF1(
@@ -115,3 +124,28 @@ console.log(`${pad("macro-F1 28 labels")}${reports.fine.macroF1.toFixed(4)}`);
 console.log(`${pad("macro-F1 sentiment (4 classes)")}${reports.sentiment.macroF1.toFixed(4)}`);
 console.log(`${pad("median time per analysis (µs)")}${median.toFixed(1)}  (p95 ${p95.toFixed(1)})`);
 console.log(`${pad("median time, 3-sentence entry (µs)")}${entryTimes[entryTimes.length >> 1]!.toFixed(1)}`);
+
+// First-person journal language: one primary emotion per sentence, as the product names it.
+const FIVE = ["anger", "fear", "joy", "sadness", "surprise"] as const;
+const SEVEN = ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"] as const;
+function primaryReport(set: LabelledSentence[], labels: readonly string[]): F1Report {
+  return singleLabelF1(
+    set.map((s) => s.emotion),
+    set.map((s) => analyzeEmotion(s.text).primary_emotion),
+    labels,
+  );
+}
+const target = (value: number, goal: number) => `${value.toFixed(4)}  (target >= ${goal.toFixed(2)}: ${value >= goal ? "meets target" : "BELOW TARGET"})`;
+console.log("");
+if (existsSync(join(dairDir(), "validation.txt"))) {
+  const dair = primaryReport(loadDairValidation(), FIVE);
+  if (verbose) console.log(formatReport("dair-emotion validation, primary emotion (5 classes)", dair));
+  console.log(`${pad("macro-F1 dair-emotion val (5 classes)")}${target(dair.macroF1, 0.7)}`);
+} else console.log("dair-emotion not found beside the checkout (set DAIR_EMOTION_DIR); skipped");
+if (split === "test" && sample === undefined) console.log(`${pad("macro-F1 GoEmotions test Ekman")}${target(reports.ekman.macroF1, 0.59)}`);
+for (const part of ["dev", "test"] as const) {
+  if (!existsSync(join(import.meta.dirname, "..", "tests", "emotion", `journal-feelings.${part}.tsv`))) continue;
+  const journal = primaryReport(loadJournalFeelings(part), SEVEN);
+  if (verbose) console.log(formatReport(`journal sentences (${part}), primary emotion (7 classes)`, journal));
+  console.log(`${pad(`macro-F1 journal sentences ${part} (7)`)}${journal.macroF1.toFixed(4)}`);
+}

@@ -13,6 +13,7 @@ import {
 } from "./features.ts";
 import {
   EKMAN_EMOTIONS,
+  EKMAN_GROUPS,
   FINE_EMOTIONS,
   FINE_TO_EKMAN_INDEX,
   FINE_TO_SENTIMENT_INDEX,
@@ -23,6 +24,9 @@ import {
   type Sentiment,
 } from "./taxonomy.ts";
 import type { EmotionAnalysis, EmotionProvider } from "./types.ts";
+import { readFeelings, type FeelingReading } from "./feelings.ts";
+import { decodeFeelingsModel, FEELINGS_MODEL_CLASSES, feelingsModelScores, type DecodedFeelingsModel } from "./feelings-model.ts";
+import journalReaderWeights from "./data/feelings-model.ts";
 
 let cached: DecodedModel | undefined;
 
@@ -115,10 +119,19 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
   const fine_scores = toRecord<FineEmotion>(FINE_EMOTIONS, s.fine, thr.fine);
   const ekman_scores = toRecord<EkmanEmotion>(EKMAN_EMOTIONS, s.ekman, thr.ekman);
   const sentiment_scores = toRecord<Sentiment>(SENTIMENTS, s.sentiment, thr.sentiment);
+  const feelings = readFeelings(input);
+  if (feelings.statement || feelings.hits.length > 0) blendJournalReader(input, ekman_scores);
+  foldFeelings(feelings, fine_scores, ekman_scores, sentiment_scores);
 
   const hasText = input.trim().length > 0;
   let primary_emotion: EkmanEmotion = argmax(EKMAN_EMOTIONS, ekman_scores);
   if (!hasText || ekman_scores[primary_emotion] < 0.5) primary_emotion = "neutral";
+  // A sentence that says "I feel …" is about a feeling even when the word is not in the vocabulary:
+  // the model's strongest non-neutral reading names it when there is any real sign of one.
+  if (primary_emotion === "neutral" && feelings.statement) {
+    const best = argmax(FEELING_GROUPS, ekman_scores);
+    if (ekman_scores[best] >= FEELING_BLEND.statementFloor) primary_emotion = best;
+  }
   let sentiment: Sentiment = argmax(SENTIMENTS, sentiment_scores);
   if (!hasText || sentiment_scores[sentiment] < 0.5) sentiment = "neutral";
   // A reading must agree with itself: a fearful or sad entry is not "positive" because another
@@ -148,6 +161,91 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
     valence,
     intensity,
   };
+}
+
+const FEELING_GROUPS = EKMAN_EMOTIONS.filter((e) => e !== "neutral");
+
+/**
+ * How the feelings vocabulary's reading is folded into the model's calibrated scores. Chosen on
+ * dair-emotion validation and the team's journal dev sentences (decisions only; nothing is trained
+ * on them), with GoEmotions dev checked so that Reddit comments are read as before.
+ */
+export const FEELING_BLEND = {
+  /** How much a stated feeling quiets the other (non-neutral) groups: 0 none, 1 entirely. */
+  damp: 0.5,
+  /** Loose words (outside a frame) damp less. */
+  looseDamp: 0.2,
+  /** Below this, a feeling statement with no vocabulary word stays neutral. */
+  statementFloor: 0.2,
+  /** A denied feeling ("I'm not angry") is held below the decision threshold. */
+  deniedCap: 0.4,
+  /** Weight of a feeling word outside a frame. */
+  looseWeight: 0.8,
+  /** Whether loose words are dropped when a frame states a feeling. */
+  framedOverLoose: false,
+  /** Several stated feelings: 0 strongest wins, 1 the last one leans ahead, -1 the first one. */
+  order: 0,
+  modelTieBreak: 0,
+  /** Weight of the journal-sentence reader in a feeling statement's Ekman scores, and its scale. */
+  readerWeight: 0,
+  readerScale: 1,
+};
+
+let journalReader: DecodedFeelingsModel | undefined;
+
+/** First-person feeling statements also get the journal-sentence reader's vote (Ekman scores only). */
+function blendJournalReader(text: string, ekman: Record<EkmanEmotion, number>): void {
+  const beta = FEELING_BLEND.readerWeight;
+  if (beta <= 0) return;
+  journalReader ??= decodeFeelingsModel(journalReaderWeights);
+  const p = feelingsModelScores(text, journalReader);
+  FEELINGS_MODEL_CLASSES.forEach((e, k) => {
+    ekman[e] = round4((1 - beta) * ekman[e] + beta * Math.min(1, p[k]! * FEELING_BLEND.readerScale));
+  });
+}
+
+const groupSentiment = (group: EkmanEmotion): Sentiment => (group === "joy" ? "positive" : group === "surprise" ? "ambiguous" : "negative");
+
+/** Raises the stated feelings, quiets the rest in proportion, and holds denied ones down. */
+function foldFeelings(
+  reading: FeelingReading,
+  fine: Record<FineEmotion, number>,
+  ekman: Record<EkmanEmotion, number>,
+  sentiment: Record<Sentiment, number>,
+): void {
+  if (reading.hits.length === 0 && reading.denied.length === 0) return;
+  // A feeling stated in a frame ("I feel X") outweighs feeling words elsewhere in the text.
+  const anyFramed = reading.hits.some((h) => h.framed);
+  const hits = reading.hits
+    .filter((h) => h.framed || !(anyFramed && FEELING_BLEND.framedOverLoose))
+    .map((h, i, all) => ({
+      ...h,
+      strength: h.strength * (h.framed ? 1 : FEELING_BLEND.looseWeight) * (FEELING_BLEND.order === 0 ? 1 : FEELING_BLEND.order > 0 ? 1 - 0.05 * (all.length - 1 - i) : 1 - 0.05 * i),
+    }));
+  const stated = new Map<EkmanEmotion, number>();
+  let quiet = 0;
+  for (const hit of hits) {
+    stated.set(hit.group, Math.max(stated.get(hit.group) ?? 0, hit.strength));
+    quiet = Math.max(quiet, hit.strength * (hit.framed ? FEELING_BLEND.damp : FEELING_BLEND.looseDamp));
+  }
+  for (const e of FEELING_GROUPS) {
+    const s = stated.get(e);
+    ekman[e] = round4(s === undefined ? ekman[e] * (1 - quiet) : Math.max(ekman[e], s) + (stated.size > 1 ? FEELING_BLEND.modelTieBreak * ekman[e] : 0));
+  }
+  const strongest = Math.max(0, ...stated.values());
+  ekman.neutral = round4(Math.min(ekman.neutral, 1 - strongest));
+  fine.neutral = round4(Math.min(fine.neutral, 1 - strongest));
+  sentiment.neutral = round4(Math.min(sentiment.neutral, 1 - strongest));
+  for (const hit of hits) {
+    if (hit.fine) fine[hit.fine] = round4(Math.max(fine[hit.fine], hit.strength));
+    const side = groupSentiment(hit.group);
+    sentiment[side] = round4(Math.max(sentiment[side], hit.strength));
+  }
+  for (const group of reading.denied) {
+    if (stated.has(group)) continue;
+    ekman[group] = Math.min(ekman[group], FEELING_BLEND.deniedCap);
+    for (const f of EKMAN_GROUPS[group]) fine[f] = Math.min(fine[f], FEELING_BLEND.deniedCap);
+  }
 }
 
 export class LocalEmotionProvider implements EmotionProvider {
