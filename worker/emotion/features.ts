@@ -134,6 +134,26 @@ export interface SparseFeatures {
   val: Float32Array;
 }
 
+// A word's character n-gram hashes, remembered: the same words come back in every sentence pass and
+// every entry. Bounded (cleared when full); keyed by the settings that shape the n-grams.
+const gramCache = new Map<string, Uint32Array>();
+const GRAM_CACHE_MAX = 20000;
+function charGrams(tok: string, cfg: FeatureConfig): Uint32Array {
+  const key = `${cfg.charMin}${cfg.charMax}${tok}`;
+  const hit = gramCache.get(key);
+  if (hit) return hit;
+  const w = `<${tok}>`;
+  const out: number[] = [];
+  for (let n = cfg.charMin; n <= cfg.charMax; n++) {
+    if (n >= w.length) break;
+    for (let i = 0; i + n <= w.length; i++) out.push(fnvRange(SEED_CHAR, w, i, i + n));
+  }
+  if (gramCache.size >= GRAM_CACHE_MAX) gramCache.clear();
+  const grams = Uint32Array.from(out);
+  gramCache.set(key, grams);
+  return grams;
+}
+
 // Counts are gathered in one flat array per hash size (reused across calls, cleared after each) instead
 // of a Map: the same sums in a quarter of the time.
 const accumulators = new Map<number, Float32Array>();
@@ -170,13 +190,7 @@ export function extractFeatures(text: string, cfg: FeatureConfig): SparseFeature
       }
       if (isWord && (NEGATORS.has(tok) || tok.endsWith("n't"))) negLeft = 3;
     }
-    if (isWord && cfg.charMax > 0 && tok.length > 1) {
-      const w = `<${tok}>`;
-      for (let n = cfg.charMin; n <= cfg.charMax; n++) {
-        if (n >= w.length) break;
-        for (let i = 0; i + n <= w.length; i++) add(fnvRange(SEED_CHAR, w, i, i + n), cfg.charWeight);
-      }
-    }
+    if (isWord && cfg.charMax > 0 && tok.length > 1) for (const h of charGrams(tok, cfg)) add(h, cfg.charWeight);
     words.push(tok);
   }
   if (cfg.wordNgrams >= 2) {

@@ -79,9 +79,11 @@ const LINKING = new Set(
   ),
 );
 const CAUSATIVE = new Set(["make", "makes", "made", "making", "leave", "leaves", "left", "leaving", "got", "gets", "getting", "keep", "keeps", "kept"]);
+/** Someone else is the subject: their feelings are not the writer's. */
+const OTHERS = new Set(["he", "she", "they", "you", "we", "his", "her", "their", "your", "him", "them", "hes", "shes", "theyre", "youre", "u", "ur"]);
 const FEEL = new Set(["feel", "feels", "felt", "feeling"]);
 /** A sentence that opens with these is about the writer even without "I" ("feeling low", "so tired"). */
-const OPENERS = new Set(["feeling", "feel", "felt", "so", "just", "really", "very", "bit", "kinda", "totally", "absolutely", "still", "super", "quite", "pretty"]);
+const OPENERS = new Set(["not", "feeling", "feel", "felt", "so", "just", "really", "very", "bit", "kinda", "totally", "absolutely", "still", "super", "quite", "pretty"]);
 
 interface LexiconIndex {
   /** first word -> entries starting with it, longest first */
@@ -223,8 +225,9 @@ export function readFeelings(text: string): FeelingReading {
         i = end - 1;
       }
     }
-    // Loose: a feeling word elsewhere in a sentence about the writer ("ugh, furious at my boss").
-    if (!firstPerson && !(tokens.length <= 4)) continue;
+    // Loose: a feeling word elsewhere in a sentence about the writer ("ugh, furious at my boss"), or
+    // in one about nobody else ("honestly excited"), but not "she was furious".
+    if (!firstPerson && tokens.some((t) => OTHERS.has(t))) continue;
     for (let i = 0; i < tokens.length; i++) {
       const match = used.has(`${clause}:${i}`) ? undefined : phraseAt(tokens, i);
       if (!match || (match.words.length === 1 && FRAMED_ONLY.has(match.words[0]!))) continue;

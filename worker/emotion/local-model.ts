@@ -121,11 +121,11 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
   const sentiment_scores = toRecord<Sentiment>(SENTIMENTS, s.sentiment, thr.sentiment);
   const feelings = readFeelings(input);
   if (feelings.statement || feelings.hits.length > 0) blendJournalReader(input, ekman_scores);
-  foldFeelings(feelings, fine_scores, ekman_scores, sentiment_scores);
+  const stated = foldFeelings(feelings, fine_scores, ekman_scores, sentiment_scores);
 
   const hasText = input.trim().length > 0;
-  let primary_emotion: EkmanEmotion = argmax(EKMAN_EMOTIONS, ekman_scores);
-  if (!hasText || ekman_scores[primary_emotion] < 0.5) primary_emotion = "neutral";
+  let primary_emotion: EkmanEmotion = stated ?? argmax(EKMAN_EMOTIONS, ekman_scores);
+  if (!hasText || (!stated && ekman_scores[primary_emotion] < 0.5)) primary_emotion = "neutral";
   // A sentence that says "I feel …" is about a feeling even when the word is not in the vocabulary:
   // the model's strongest non-neutral reading names it when there is any real sign of one.
   if (primary_emotion === "neutral" && feelings.statement) {
@@ -174,18 +174,15 @@ export const FEELING_BLEND = {
   /** How much a stated feeling quiets the other (non-neutral) groups: 0 none, 1 entirely. */
   damp: 0.5,
   /** Loose words (outside a frame) damp less. */
-  looseDamp: 0.2,
+  looseDamp: 0.5,
   /** Below this, a feeling statement with no vocabulary word stays neutral. */
   statementFloor: 0.2,
   /** A denied feeling ("I'm not angry") is held below the decision threshold. */
   deniedCap: 0.4,
   /** Weight of a feeling word outside a frame. */
-  looseWeight: 0.8,
-  /** Whether loose words are dropped when a frame states a feeling. */
-  framedOverLoose: false,
-  /** Several stated feelings: 0 strongest wins, 1 the last one leans ahead, -1 the first one. */
-  order: 0,
-  modelTieBreak: 0,
+  looseWeight: 0.9,
+  /** Each later feeling named in the text weighs this much less than the one before. */
+  firstLead: 0.05,
   /** Weight of the journal-sentence reader in a feeling statement's Ekman scores, and its scale. */
   readerWeight: 0,
   readerScale: 1,
@@ -206,46 +203,54 @@ function blendJournalReader(text: string, ekman: Record<EkmanEmotion, number>): 
 
 const groupSentiment = (group: EkmanEmotion): Sentiment => (group === "joy" ? "positive" : group === "surprise" ? "ambiguous" : "negative");
 
-/** Raises the stated feelings, quiets the rest in proportion, and holds denied ones down. */
+/**
+ * Folds the stated feelings into the scores and returns the feeling the person states, if any.
+ * The scores (what each emotion's bar shows, and multi-label decisions) are raised only by feelings
+ * stated in a frame, and held down for denied ones. The primary emotion is decided on a copy in which
+ * a stated feeling also quiets the others in proportion and loose feeling words count a little less:
+ * what a person says they feel comes first, without erasing what else the model read.
+ */
 function foldFeelings(
   reading: FeelingReading,
   fine: Record<FineEmotion, number>,
   ekman: Record<EkmanEmotion, number>,
   sentiment: Record<Sentiment, number>,
-): void {
-  if (reading.hits.length === 0 && reading.denied.length === 0) return;
-  // A feeling stated in a frame ("I feel X") outweighs feeling words elsewhere in the text.
-  const anyFramed = reading.hits.some((h) => h.framed);
-  const hits = reading.hits
-    .filter((h) => h.framed || !(anyFramed && FEELING_BLEND.framedOverLoose))
-    .map((h, i, all) => ({
-      ...h,
-      strength: h.strength * (h.framed ? 1 : FEELING_BLEND.looseWeight) * (FEELING_BLEND.order === 0 ? 1 : FEELING_BLEND.order > 0 ? 1 - 0.05 * (all.length - 1 - i) : 1 - 0.05 * i),
-    }));
+): EkmanEmotion | undefined {
+  if (reading.hits.length === 0 && reading.denied.length === 0) return undefined;
+  // the first feeling named leads a little: "I feel angry and then sad" is mostly angry
+  const hits = reading.hits.map((h, i) => ({ ...h, weighed: h.strength * (h.framed ? 1 : FEELING_BLEND.looseWeight) * (1 - FEELING_BLEND.firstLead * Math.min(i, 4)) }));
   const stated = new Map<EkmanEmotion, number>();
   let quiet = 0;
   for (const hit of hits) {
-    stated.set(hit.group, Math.max(stated.get(hit.group) ?? 0, hit.strength));
-    quiet = Math.max(quiet, hit.strength * (hit.framed ? FEELING_BLEND.damp : FEELING_BLEND.looseDamp));
+    stated.set(hit.group, Math.max(stated.get(hit.group) ?? 0, hit.weighed));
+    quiet = Math.max(quiet, hit.weighed * (hit.framed ? FEELING_BLEND.damp : FEELING_BLEND.looseDamp));
   }
+  const denied = reading.denied.filter((g) => !stated.has(g));
+  const decision = { ...ekman };
   for (const e of FEELING_GROUPS) {
     const s = stated.get(e);
-    ekman[e] = round4(s === undefined ? ekman[e] * (1 - quiet) : Math.max(ekman[e], s) + (stated.size > 1 ? FEELING_BLEND.modelTieBreak * ekman[e] : 0));
+    decision[e] = s === undefined ? ekman[e] * (1 - quiet) : Math.max(ekman[e], s);
   }
-  const strongest = Math.max(0, ...stated.values());
-  ekman.neutral = round4(Math.min(ekman.neutral, 1 - strongest));
-  fine.neutral = round4(Math.min(fine.neutral, 1 - strongest));
-  sentiment.neutral = round4(Math.min(sentiment.neutral, 1 - strongest));
+  for (const group of denied) decision[group] = Math.min(decision[group], FEELING_BLEND.deniedCap);
+
+  let strongest = 0;
   for (const hit of hits) {
+    if (!hit.framed) continue;
+    strongest = Math.max(strongest, hit.strength);
+    ekman[hit.group] = round4(Math.max(ekman[hit.group], hit.strength));
     if (hit.fine) fine[hit.fine] = round4(Math.max(fine[hit.fine], hit.strength));
     const side = groupSentiment(hit.group);
     sentiment[side] = round4(Math.max(sentiment[side], hit.strength));
   }
-  for (const group of reading.denied) {
-    if (stated.has(group)) continue;
+  ekman.neutral = round4(Math.min(ekman.neutral, 1 - strongest));
+  fine.neutral = round4(Math.min(fine.neutral, 1 - strongest));
+  sentiment.neutral = round4(Math.min(sentiment.neutral, 1 - strongest));
+  for (const group of denied) {
     ekman[group] = Math.min(ekman[group], FEELING_BLEND.deniedCap);
     for (const f of EKMAN_GROUPS[group]) fine[f] = Math.min(fine[f], FEELING_BLEND.deniedCap);
   }
+  const best = argmax(FEELING_GROUPS, decision);
+  return stated.size > 0 && decision[best] >= 0.5 ? best : undefined;
 }
 
 export class LocalEmotionProvider implements EmotionProvider {
