@@ -120,17 +120,17 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
   const ekman_scores = toRecord<EkmanEmotion>(EKMAN_EMOTIONS, s.ekman, thr.ekman);
   const sentiment_scores = toRecord<Sentiment>(SENTIMENTS, s.sentiment, thr.sentiment);
   const feelings = readFeelings(input);
-  if (feelings.statement || feelings.hits.length > 0) blendJournalReader(input, ekman_scores);
-  const stated = foldFeelings(feelings, fine_scores, ekman_scores, sentiment_scores);
+  const decision = FEELING_BLEND.readerEverywhere || feelings.statement || feelings.hits.length > 0 ? withJournalReader(input, ekman_scores) : { ...ekman_scores };
+  const stated = foldFeelings(feelings, decision, fine_scores, ekman_scores, sentiment_scores);
 
   const hasText = input.trim().length > 0;
-  let primary_emotion: EkmanEmotion = stated ?? argmax(EKMAN_EMOTIONS, ekman_scores);
-  if (!hasText || (!stated && ekman_scores[primary_emotion] < 0.5)) primary_emotion = "neutral";
+  let primary_emotion: EkmanEmotion = stated ?? argmax(EKMAN_EMOTIONS, decision);
+  if (!hasText || (!stated && decision[primary_emotion] < 0.5)) primary_emotion = "neutral";
   // A sentence that says "I feel …" is about a feeling even when the word is not in the vocabulary:
   // the model's strongest non-neutral reading names it when there is any real sign of one.
   if (primary_emotion === "neutral" && feelings.statement) {
-    const best = argmax(FEELING_GROUPS, ekman_scores);
-    if (ekman_scores[best] >= FEELING_BLEND.statementFloor) primary_emotion = best;
+    const best = argmax(FEELING_GROUPS, decision);
+    if (decision[best] >= FEELING_BLEND.statementFloor) primary_emotion = best;
   }
   let sentiment: Sentiment = argmax(SENTIMENTS, sentiment_scores);
   if (!hasText || sentiment_scores[sentiment] < 0.5) sentiment = "neutral";
@@ -186,19 +186,22 @@ export const FEELING_BLEND = {
   /** Weight of the journal-sentence reader in a feeling statement's Ekman scores, and its scale. */
   readerWeight: 0,
   readerScale: 1,
+  readerEverywhere: false,
 };
 
 let journalReader: DecodedFeelingsModel | undefined;
 
-/** First-person feeling statements also get the journal-sentence reader's vote (Ekman scores only). */
-function blendJournalReader(text: string, ekman: Record<EkmanEmotion, number>): void {
+/** For a first-person feeling statement, the journal-sentence reader votes on the primary emotion. */
+function withJournalReader(text: string, ekman: Record<EkmanEmotion, number>): Record<EkmanEmotion, number> {
+  const decision = { ...ekman };
   const beta = FEELING_BLEND.readerWeight;
-  if (beta <= 0) return;
+  if (beta <= 0) return decision;
   journalReader ??= decodeFeelingsModel(journalReaderWeights);
   const p = feelingsModelScores(text, journalReader);
   FEELINGS_MODEL_CLASSES.forEach((e, k) => {
-    ekman[e] = round4((1 - beta) * ekman[e] + beta * Math.min(1, p[k]! * FEELING_BLEND.readerScale));
+    decision[e] = (1 - beta) * ekman[e] + beta * Math.min(1, p[k]! * FEELING_BLEND.readerScale);
   });
+  return decision;
 }
 
 const groupSentiment = (group: EkmanEmotion): Sentiment => (group === "joy" ? "positive" : group === "surprise" ? "ambiguous" : "negative");
@@ -212,6 +215,7 @@ const groupSentiment = (group: EkmanEmotion): Sentiment => (group === "joy" ? "p
  */
 function foldFeelings(
   reading: FeelingReading,
+  decision: Record<EkmanEmotion, number>,
   fine: Record<FineEmotion, number>,
   ekman: Record<EkmanEmotion, number>,
   sentiment: Record<Sentiment, number>,
@@ -226,10 +230,9 @@ function foldFeelings(
     quiet = Math.max(quiet, hit.weighed * (hit.framed ? FEELING_BLEND.damp : FEELING_BLEND.looseDamp));
   }
   const denied = reading.denied.filter((g) => !stated.has(g));
-  const decision = { ...ekman };
   for (const e of FEELING_GROUPS) {
     const s = stated.get(e);
-    decision[e] = s === undefined ? ekman[e] * (1 - quiet) : Math.max(ekman[e], s);
+    decision[e] = s === undefined ? decision[e] * (1 - quiet) : Math.max(decision[e], s);
   }
   for (const group of denied) decision[group] = Math.min(decision[group], FEELING_BLEND.deniedCap);
 
