@@ -4,7 +4,16 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
-import { findPatterns, findRecoveryMemory, findTriggers, median, mostProbablePath, rankSuggestions, type WeightedEdge } from "./graph-algorithms.ts";
+import {
+  findPatterns,
+  findRecoveryMemory,
+  findTriggers,
+  groundingForFollowUp,
+  median,
+  mostProbablePath,
+  rankSuggestions,
+  type WeightedEdge,
+} from "./graph-algorithms.ts";
 import { migrateGraphSchema } from "./graph-schema.ts";
 import { parseRpcArgs } from "./rpc-validation.ts";
 import { errorBody } from "../worker/lib/errors.ts";
@@ -19,6 +28,7 @@ import {
   RecordStateInputSchema,
   type EmotionGraphView,
   type EmotionPath,
+  type FollowUpGrounding,
   type GraphState,
   type Patterns,
   type RecordResult,
@@ -145,6 +155,12 @@ export class EmotionalGraph extends DurableObject<Env> {
   async triggers(emotion: string | null = null, limit = 10): Promise<Trigger[]> {
     const [target, n] = parseRpcArgs("triggers", z.tuple([EmotionNameSchema.nullable(), HistoryLimitSchema]), [emotion, limit]);
     return findTriggers(this.allStates(), target).slice(0, n);
+  }
+
+  /** This person's own evidence about an entry, for a language-model follow-up (null when unknown). */
+  async followUpGrounding(entryId: string): Promise<FollowUpGrounding | null> {
+    const state = this.findState(parseRpcArgs("followUpGrounding", EntryIdSchema, entryId));
+    return state ? groundingForFollowUp(this.allStates(), state) : null;
   }
 
   async path(from: string, to = "joy"): Promise<EmotionPath | null> {

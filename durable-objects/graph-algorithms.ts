@@ -3,7 +3,17 @@
 // state, recovery times and the loops a person gets stuck in.
 import { isNegativeEmotion, NEGATIVE_EMOTIONS, type EkmanEmotion } from "../worker/emotion/taxonomy.ts";
 import { genericSuggestions } from "../worker/emotion/generic-suggestions.ts";
-import type { EmotionPath, GraphEdge, GraphState, Patterns, RecoveryEpisode, RecoveryMemory, Suggestion, Trigger } from "./graph-types.ts";
+import type {
+  EmotionPath,
+  FollowUpGrounding,
+  GraphEdge,
+  GraphState,
+  Patterns,
+  RecoveryEpisode,
+  RecoveryMemory,
+  Suggestion,
+  Trigger,
+} from "./graph-types.ts";
 
 /** How many steps after a low state still count as "that got me out". */
 export const RECOVERY_WINDOW_STEPS = 3;
@@ -243,4 +253,23 @@ export function findRecoveryMemory(states: GraphState[], current: GraphState): R
     if (recovery) return { entryId: s.entryId, recordedAt: s.recordedAt, recoveredAfterMs: recovery.recordedAt - s.recordedAt };
   }
   return null;
+}
+
+/** How much evidence a language-model follow-up is given: enough to be specific, little to misuse. */
+export const FOLLOW_UP_HELPED = 3;
+export const FOLLOW_UP_TRIGGERS = 3;
+
+/**
+ * The graph's part of a follow-up's grounding: for a low entry, what worked before (ranked as the
+ * reply ranks it, only actions that worked at least once), its triggers and a recovery memory.
+ */
+export function groundingForFollowUp(states: GraphState[], state: GraphState): FollowUpGrounding {
+  if (!isNegativeState(state)) return { state, helped: [], triggers: [], memory: null };
+  const helped = rankSuggestions(states, state.primaryEmotion, 50).filter((s) => s.source === "history" && (s.evidence?.worked ?? 0) > 0);
+  return {
+    state,
+    helped: helped.slice(0, FOLLOW_UP_HELPED),
+    triggers: findTriggers(states, state.primaryEmotion).slice(0, FOLLOW_UP_TRIGGERS),
+    memory: state.safetyLevel === "crisis" ? null : findRecoveryMemory(states, state),
+  };
 }

@@ -117,6 +117,21 @@ export interface RecoveryMemory {
   recoveredAfterMs: number;
 }
 
+/**
+ * What a language-model follow-up to an entry's reply may draw on from the graph: this person's own
+ * evidence only. Empty for an entry that is not low (what helped is about getting out of a low state).
+ */
+export interface FollowUpGrounding {
+  /** The entry's state as the graph holds it (its reading). */
+  state: GraphState;
+  /** Actions that helped this person out of this emotion before, with their counts (worked > 0). */
+  helped: Suggestion[];
+  /** Contexts that tend to come with this emotion for this person, with their counts. */
+  triggers: Trigger[];
+  /** A past low state like this one that passed (never a crisis entry). */
+  memory: RecoveryMemory | null;
+}
+
 export interface RecordResult {
   state: GraphState;
   history: GraphState[];

@@ -3,7 +3,7 @@
 // Safe to run twice: the insight upsert and the graph record are both keyed by entry and revision.
 // A crisis entry is read only locally (no language model writes anything about it), gets no
 // reflective questions and earns no points; in production Llama Guard gives a second opinion on
-// entries the local screen found ordinary.
+// entries the local screen found ordinary, and a language model may follow the instant reply up.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../worker/db/client.ts";
 import { entries, entryTags, insights, tags } from "../worker/db/schema.ts";
@@ -14,6 +14,8 @@ import { extractInsightWithWorkersAi } from "../worker/insights/workers-ai-insig
 import { askLlamaGuard } from "../worker/safety/llama-guard.ts";
 import { raiseToConcern } from "../worker/services/safety.ts";
 import { distressAware, moodOf, recordMood, textOf } from "../worker/services/entry-emotion.ts";
+import { noticedOf } from "../worker/services/entry-noticed.ts";
+import { followUpReply } from "../worker/services/follow-up.ts";
 import { award } from "../worker/services/gamification.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { saveReadyInsight } from "../worker/services/insights.ts";
@@ -77,7 +79,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
       .from(entryTags)
       .innerJoin(tags, eq(tags.id, entryTags.tagId))
       .where(and(eq(entryTags.entryId, entry.id), eq(entryTags.userId, job.userId)));
-    await recordMood(env, db, job.userId, { ...entry, tags: tagRows.map((t) => t.name) }, mood);
+    await recordMood(env, db, job.userId, { ...entry, tags: tagRows.map((t) => t.name), activities: noticedOf(entry).activities }, mood);
     await graph.broadcast({ type: "graph.updated", entry_id: entry.id, primary_emotion: mood.primary_emotion });
   }
   if (!crisis) await award(env, db, job.userId, "entry-analysed", entry.id);
@@ -89,5 +91,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
     topics: content.topics,
     questions: content.questions,
   });
+  // Best effort, after the insight is out: the instant reply stays whatever happens here.
+  await followUpReply(env, db, job).catch((err: unknown) => console.warn("follow-up: skipped after an error", err instanceof Error ? err.message : err));
   return "analysed";
 }

@@ -46,12 +46,12 @@ describe("GET /api/entries/export", () => {
     const text = await md.text();
     expect(text).toMatch(/^# Tideline journal/);
     expect(text).toContain("— Run");
-    expect(text).toContain("*Tags: morning, run · Category: Health*");
+    expect(text).toContain("*Tags: morning, run · Category: Health · Activities: run*");
 
     const csv = await call("GET", "/api/entries/export?format=csv", { token: user.token });
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("id,created_at,updated_at,title,content,tags,category,safety_level");
+    expect(lines[0]).toBe("id,created_at,updated_at,title,content,tags,category,safety_level,activities,people");
     expect(lines).toHaveLength(4);
     expect(lines.join("\n")).toContain(`"'=SUM(A1) and a ""quote"", with commas"`);
   });

@@ -59,6 +59,10 @@ export const entries = sqliteTable(
     /** What the safety screen made of the text (migrations/0009). */
     safetyLevel: text("safety_level", { enum: ["none", "concern", "crisis"] }).notNull().default("none"),
     safetySource: text("safety_source", { enum: ["local", "llama-guard"] }).notNull().default("local"),
+    /** JSON arrays read from the text, less what the person removed (migrations/0010; worker/services/entry-noticed.ts). */
+    activities: text("activities").notNull().default("[]"),
+    people: text("people").notNull().default("[]"),
+    noticedRemoved: text("noticed_removed").notNull().default('{"activities":[],"people":[]}'),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -78,6 +82,10 @@ export const replies = sqliteTable(
     suggestedActions: text("suggested_actions").notNull(),
     triedAction: text("tried_action"),
     createdAt: integer("created_at").notNull(),
+    /** The language-model follow-up that replaces `text`, and the entry revision it answers (migrations/0011). */
+    refinedText: text("refined_text"),
+    refinedAt: integer("refined_at"),
+    refinedRevision: integer("refined_revision"),
   },
   (t) => [index("replies_user_created").on(t.userId, t.createdAt)],
 );

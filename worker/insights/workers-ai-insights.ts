@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { EmotionAnalysis } from "../emotion/types.ts";
 import { EMOTION_LLM, ProviderTimeout } from "../emotion/workers-ai-provider.ts";
+import { jsonModeBody } from "./json-mode.ts";
 import { clip } from "./text.ts";
 import { INSIGHT_LIMITS, InsightContentSchema, type InsightContent } from "./types.ts";
 
@@ -79,17 +80,7 @@ function cleanTopics(items: readonly string[]): string[] {
 }
 
 function parseAnswer(raw: unknown): InsightContent {
-  const envelope = z.object({ response: z.unknown() }).safeParse(raw);
-  if (!envelope.success) throw new InsightModelError("Workers AI insight answer has no response");
-  let body = envelope.data.response;
-  // JSON mode answers an object; some models hand back the JSON as a string instead
-  if (typeof body === "string") {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      throw new InsightModelError("Workers AI insight answer is not valid JSON");
-    }
-  }
+  const body = jsonModeBody(raw, (problem) => new InsightModelError(`Workers AI insight answer ${problem}`));
   const answer = AnswerSchema.safeParse(body);
   if (!answer.success) throw new InsightModelError(`Workers AI insight answer is malformed: ${z.prettifyError(answer.error)}`);
   const a = answer.data;

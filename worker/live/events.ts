@@ -31,6 +31,8 @@ export const LiveEventSchema = z.discriminatedUnion("type", [
     level: z.literal("concern"),
     resources: z.array(SafetyResourceSchema),
   }),
+  /** A language-model follow-up now replaces the instant reply to this revision of the entry. */
+  z.object({ type: z.literal("reply.refined"), entry_id: z.string(), revision: z.number().int(), text: z.string().min(1) }),
   z.object({ type: z.literal("pong"), connected_at: z.string() }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;

@@ -8,9 +8,11 @@ import {
   EntryPageSchema,
   EntrySchema,
   ListEntriesQuerySchema,
+  NoticedCorrectionBodySchema,
   PatchEntryBodySchema,
   ReplaceEntryBodySchema,
 } from "../schemas/entries.ts";
+import { correctNoticed } from "../services/entry-corrections.ts";
 import { createEntry, deleteEntry, getEntry, pageOfEntries, toEntryViews, updateEntry } from "../services/entries.ts";
 
 const tags = ["entries"];
@@ -97,6 +99,18 @@ export const entryRoutes = createRouter()
       const { entry } = await updateEntry(c.env, getDb(c.env), c.get("user").id, c.req.valid("param").id, c.req.valid("json"));
       return c.json(entry, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}/noticed",
+      tags,
+      security,
+      summary: "Correct the activities and people noticed in an entry (removed ones stay removed after edits)",
+      request: { params: IdParamSchema, body: jsonBody(NoticedCorrectionBodySchema) },
+      responses: { 200: jsonResponse(EntrySchema, "The entry with its corrected lists (a new revision)."), ...commonErrors, ...notFoundError },
+    }),
+    async (c) => c.json(await correctNoticed(c.env, getDb(c.env), c.get("user").id, c.req.valid("param").id, c.req.valid("json")), 200),
   )
   .openapi(
     createRoute({

@@ -2,6 +2,14 @@
 // this sounds very hard, that the person deserves support now, and how to reach it. No tips, no
 // probing questions, no memories, no points: those belong to ordinary days.
 import type { SafetyResource } from "./resources.ts";
+import type { SafetyLevel } from "./vocabulary.ts";
+
+/**
+ * Whether a language model may follow a reply up (production): only for an ordinary entry. A crisis
+ * never (no language model writes to it); a concern keeps the reply below, which points to people
+ * and to the lines shown beneath it.
+ */
+export const mayFollowUp = (level: SafetyLevel): boolean => level === "none";
 
 /** The only kind of suggestion a concern entry gets: reaching a person. */
 export const CONCERN_ACTIONS = ["reach out to someone you trust", "talk it through with a support line"] as const;

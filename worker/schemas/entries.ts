@@ -80,12 +80,34 @@ export const SafetySchema = z
   })
   .openapi("Safety");
 
+export const NoticedRemovedViewSchema = z
+  .object({ activities: z.array(z.string()), people: z.array(z.string()) })
+  .openapi("NoticedRemoved", { description: "Activities and people the person removed; reading the text again never brings them back." });
+
+/** Correcting what Tideline noticed: remove an activity or person (or put a removed one back). */
+const NoticedNameSchema = z.string().trim().toLowerCase().min(1, "Name what to remove.").max(80);
+const NoticedNamesSchema = z.array(NoticedNameSchema).max(40).optional();
+export const NoticedCorrectionBodySchema = z
+  .object({
+    remove_activities: NoticedNamesSchema,
+    remove_people: NoticedNamesSchema,
+    restore_activities: NoticedNamesSchema,
+    restore_people: NoticedNamesSchema,
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((list) => list && list.length > 0), "Say which activity or person to remove or restore.")
+  .openapi("NoticedCorrectionBody");
+export type NoticedCorrection = z.infer<typeof NoticedCorrectionBodySchema>;
+
 export const EntrySchema = z
   .object({
     id: z.string(),
     title: z.string().nullable(),
     content: z.string(),
     tags: z.array(z.string()),
+    activities: z.array(z.string()).openapi({ description: "What the entry says the person did, as lemma phrases (\"run\", \"call my sister\"), less what they removed.", example: ["run"] }),
+    people: z.array(z.string()).openapi({ description: "People the entry mentions, lower case (\"my sister\", \"sam\"), less what the person removed.", example: ["my sister"] }),
+    removed: NoticedRemovedViewSchema,
     category: CategoryRefSchema.nullable(),
     revision: z.number().int(),
     mood: z.object({

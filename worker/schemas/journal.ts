@@ -44,6 +44,8 @@ export const JournalReplySchema = z
     response_id: z.string(),
     response: z.object({ text: z.string(), suggested_actions: z.array(SuggestedActionSchema) }),
     emotion: EmotionSummarySchema,
+    activities: z.array(z.string()).openapi({ description: "What the entry says the person did (\"run\", \"call my sister\")." }),
+    people: z.array(z.string()).openapi({ description: "People the entry mentions (\"my sister\", \"sam\")." }),
     insight_status: z.enum(["pending"]).nullable().openapi({ description: "\"pending\" when a deep insight is on its way; null when AI analysis is off." }),
     safety: SafetySchema,
   })
@@ -55,6 +57,8 @@ export const ConversationItemSchema = z
     title: z.string().nullable(),
     content: z.string(),
     tags: z.array(z.string()),
+    activities: z.array(z.string()),
+    people: z.array(z.string()),
     created_at: z.string(),
     emotion: EmotionSummarySchema.nullable(),
     insight_status: z.enum(["pending", "ready", "failed"]).nullable(),
@@ -65,6 +69,10 @@ export const ConversationItemSchema = z
         text: z.string(),
         suggested_actions: z.array(SuggestedActionSchema),
         tried_action: z.string().nullable(),
+        refined_text: z
+          .string()
+          .nullable()
+          .openapi({ description: "In production, a language model's short follow-up that replaces `text` (null when there is none)." }),
       })
       .nullable(),
   })

@@ -9,6 +9,7 @@ export const EXPORT_VERSION = 1;
 export const MAX_IMPORT_ENTRIES = 5000;
 
 const CategoryNameSchema = z.string().trim().min(1).max(60);
+const NoticedItemSchema = z.string().trim().toLowerCase().min(1).max(80);
 
 export const ExportedEntrySchema = z.object({
   id: z.string().max(64).optional(),
@@ -20,6 +21,12 @@ export const ExportedEntrySchema = z.object({
   updated_at: z.iso.datetime({ offset: true }).optional(),
   /** The level the entry had when exported: importing keeps it (screening may raise it, never lower it). */
   safety_level: z.enum(SAFETY_LEVELS).optional(),
+  /** What Tideline noticed, as corrected by the person; absent in older exports (then read from the text). */
+  activities: z.array(NoticedItemSchema).max(40).optional(),
+  people: z.array(NoticedItemSchema).max(40).optional(),
+  /** What the person removed: it stays removed after the import. */
+  removed_activities: z.array(NoticedItemSchema).max(200).default([]),
+  removed_people: z.array(NoticedItemSchema).max(200).default([]),
 });
 
 export const ExportFileSchema = z

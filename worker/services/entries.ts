@@ -8,7 +8,8 @@ import { ApiError, notFound } from "../lib/errors.ts";
 import type { RecordResult } from "../../durable-objects/graph-types.ts";
 import type { EntryFilters, EntryInput, EntryView } from "../schemas/entries.ts";
 import { cursorCondition, encodeCursor, entryConditions } from "./entry-filters.ts";
-import { analyseAndRecord, forgetEntryEmotion } from "./entry-emotion.ts";
+import { analyseAndRecord, EmotionScoresSchema, forgetEntryEmotion, textOf } from "./entry-emotion.ts";
+import { givenNoticed, NOTHING_REMOVED, noticedColumns, noticedIn, noticedOf, type Noticed, type NoticedRemoved } from "./entry-noticed.ts";
 import { enqueueEntryAnalysis } from "./insight-jobs.ts";
 import { safetyViewsFor } from "./safety.ts";
 
@@ -50,6 +51,15 @@ export interface NewEntry {
   category_id?: string | null;
   created_at?: number;
   updated_at?: number;
+  /** From an imported export: the lists as they were (else read from the text) and what was removed. */
+  noticed?: Noticed;
+  removed?: NoticedRemoved;
+}
+
+/** The activities and people a new entry starts with. */
+export function initialNoticed(input: Pick<NewEntry, "content" | "title" | "noticed" | "removed">): Noticed {
+  const removed = input.removed ?? NOTHING_REMOVED;
+  return input.noticed ? givenNoticed(input.noticed, removed) : noticedIn(textOf({ title: input.title ?? null, content: input.content }), removed);
 }
 
 export function createEntryStatements(db: Database, userId: string, id: string, input: NewEntry): BatchItem<"sqlite">[] {
@@ -61,6 +71,7 @@ export function createEntryStatements(db: Database, userId: string, id: string, 
       content: input.content,
       title: emptyToNull(input.title),
       categoryId: input.category_id ?? null,
+      ...noticedColumns(initialNoticed(input), input.removed ?? NOTHING_REMOVED),
       createdAt: input.created_at ?? now,
       updatedAt: input.updated_at ?? input.created_at ?? now,
     }),
@@ -93,6 +104,11 @@ export async function updateEntry(env: Env, db: Database, userId: string, id: st
   if (changes.content !== undefined) set.content = changes.content;
   if (changes.title !== undefined) set.title = emptyToNull(changes.title);
   if (changes.category_id !== undefined) set.categoryId = changes.category_id;
+  if (changes.content !== undefined || changes.title !== undefined) {
+    // New words are read again; what the person removed stays removed.
+    const text = textOf({ title: set.title !== undefined ? set.title : existing.title, content: set.content ?? existing.content });
+    Object.assign(set, noticedColumns(noticedIn(text, noticedOf(existing).removed)));
+  }
   await db.batch([
     db
       .update(entries)
@@ -183,6 +199,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
     title: row.title,
     content: row.content,
     tags: tagsByEntry.get(row.id) ?? [],
+    ...noticedOf(row),
     category: row.categoryId ? (categoryById.get(row.categoryId) ?? null) : null,
     revision: row.revision,
     mood: {
@@ -190,7 +207,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
       is_positive: row.isPositive,
       valence: row.valence,
       intensity: row.intensity,
-      emotion_scores: row.emotionScores ? (JSON.parse(row.emotionScores) as Record<string, number>) : null,
+      emotion_scores: row.emotionScores ? EmotionScoresSchema.parse(JSON.parse(row.emotionScores)) : null,
     },
     insight_status: insightStatus.get(row.id) ?? null,
     safety: safety[i]!,

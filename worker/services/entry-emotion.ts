@@ -3,13 +3,15 @@
 // entry, and record the state in the person's emotional graph. Edits re-record with the new
 // revision; deletions remove the state.
 import { and, eq } from "drizzle-orm";
-import type { RecordResult } from "../../durable-objects/graph-types.ts";
+import { z } from "zod";
+import { EmotionNameSchema, type RecordResult } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { entries } from "../db/schema.ts";
 import { analyzeEmotion } from "../emotion/local-model.ts";
 import type { EmotionAnalysis } from "../emotion/types.ts";
 import { higherLevel, screenText, type SafetyLevel } from "../safety/screen.ts";
 import { graphFor } from "./graph.ts";
+import { actionsOf } from "./entry-noticed.ts";
 
 export interface AnalysableEntry {
   id: string;
@@ -18,6 +20,8 @@ export interface AnalysableEntry {
   revision: number;
   createdAt: number;
   tags: string[];
+  /** Activities read from the words (less what the person removed). */
+  activities: string[];
 }
 
 /** An entry's mood and safety level as read by the local model and the local screen. */
@@ -28,6 +32,9 @@ export interface LocalReading {
 
 export const textOf = (entry: Pick<AnalysableEntry, "title" | "content">) =>
   entry.title ? `${entry.title}. ${entry.content}` : entry.content;
+
+/** The stored shape of entries.emotion_scores: Ekman group -> score. */
+export const EmotionScoresSchema = z.record(z.string(), z.number());
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -95,7 +102,7 @@ const stateInput = (entry: AnalysableEntry, mood: StoredMood, safety: SafetyLeve
   intensity: mood.intensity,
   isPositive: mood.is_positive,
   ekmanScores: mood.emotion_scores,
-  activities: entry.tags,
+  activities: actionsOf(entry.tags, entry.activities),
   safetyLevel: safety,
 });
 
@@ -129,6 +136,25 @@ export async function recordMood(
     .set(moodColumns(mood))
     .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)));
   return graphFor(env, userId).recordState(stateInput(entry, mood, entry.safetyLevel));
+}
+
+/** The mood stored on an entry row, or null before it was analysed. */
+export function storedMoodOf(row: {
+  primaryEmotion: string | null;
+  isPositive: boolean | null;
+  valence: number | null;
+  intensity: number | null;
+  emotionScores: string | null;
+}): StoredMood | null {
+  const primary = EmotionNameSchema.safeParse(row.primaryEmotion);
+  if (!primary.success || row.isPositive === null || row.valence === null || row.intensity === null || row.emotionScores === null) return null;
+  return {
+    primary_emotion: primary.data,
+    is_positive: row.isPositive,
+    valence: row.valence,
+    intensity: row.intensity,
+    emotion_scores: EmotionScoresSchema.parse(JSON.parse(row.emotionScores)),
+  };
 }
 
 export async function forgetEntryEmotion(env: Env, userId: string, entryId: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client.ts";
 import { categories, entries } from "../db/schema.ts";
 import type { ExportFile } from "../schemas/transfer.ts";
-import { createEntryStatements } from "./entries.ts";
+import { createEntryStatements, initialNoticed } from "./entries.ts";
 import { analyseAndRecordMany, type AnalysableEntry } from "./entry-emotion.ts";
 import { enqueueEntryAnalysis } from "./insight-jobs.ts";
 import type { SafetyLevel } from "../safety/screen.ts";
@@ -65,12 +65,18 @@ export async function importEntries(env: Env, db: Database, userId: string, file
     seen.add(key);
     const id = crypto.randomUUID();
     const tags = [...new Set(e.tags)];
-    created.push({ id, title: e.title ?? null, content: e.content, revision: 1, createdAt: e.createdAt, tags, safetyFloor: e.safety_level });
+    const removed = { activities: e.removed_activities, people: e.removed_people };
+    // An export's lists are the person's corrected record; an older export without them is read afresh.
+    const given = e.activities && e.people ? { activities: e.activities, people: e.people } : undefined;
+    const noticed = initialNoticed({ content: e.content, title: e.title ?? null, noticed: given, removed });
+    created.push({ id, title: e.title ?? null, content: e.content, revision: 1, createdAt: e.createdAt, tags, activities: noticed.activities, safetyFloor: e.safety_level });
     statements.push(
       createEntryStatements(db, userId, id, {
         content: e.content,
         title: e.title ?? null,
         tags,
+        noticed,
+        removed,
         category_id: e.category ? (categoryIds.get(e.category.toLowerCase()) ?? null) : null,
         created_at: e.createdAt,
         updated_at: e.updated_at ? Date.parse(e.updated_at) : e.createdAt,

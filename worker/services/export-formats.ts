@@ -22,6 +22,10 @@ function toExportedEntry(e: EntryView) {
     created_at: e.created_at,
     updated_at: e.updated_at,
     safety_level: e.safety.level,
+    activities: e.activities,
+    people: e.people,
+    removed_activities: e.removed.activities,
+    removed_people: e.removed.people,
   };
 }
 
@@ -48,6 +52,8 @@ const markdown: ExportWriter = {
         const meta = [
           e.tags.length ? `Tags: ${e.tags.join(", ")}` : "",
           e.category ? `Category: ${e.category.name}` : "",
+          e.activities.length ? `Activities: ${e.activities.join(", ")}` : "",
+          e.people.length ? `People: ${e.people.join(", ")}` : "",
         ].filter(Boolean);
         return `\n${heading}\n\n${meta.length ? `*${meta.join(" · ")}*\n\n` : ""}${e.content.trim()}\n`;
       })
@@ -64,12 +70,12 @@ function csvField(value: string): string {
 const csv: ExportWriter = {
   contentType: "text/csv; charset=utf-8",
   extension: "csv",
-  header: () => "id,created_at,updated_at,title,content,tags,category,safety_level\r\n",
+  header: () => "id,created_at,updated_at,title,content,tags,category,safety_level,activities,people\r\n",
   page: (entries) =>
     entries
       .map(
         (e) =>
-          [e.id, e.created_at, e.updated_at, e.title ?? "", e.content, e.tags.join(";"), e.category?.name ?? "", e.safety.level]
+          [e.id, e.created_at, e.updated_at, e.title ?? "", e.content, e.tags.join(";"), e.category?.name ?? "", e.safety.level, e.activities.join(";"), e.people.join(";")]
             .map(csvField)
             .join(",") + "\r\n",
       )

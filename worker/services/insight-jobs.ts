@@ -1,6 +1,6 @@
 // The producer side of deep analysis: mark an entry's insight pending for its revision and send the
 // job, unless the person switched AI analysis off. Imports send in batches.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { InsightJob } from "../../queues/messages.ts";
 import type { Database } from "../db/client.ts";
 import { insights, settings } from "../db/schema.ts";
@@ -37,4 +37,19 @@ export async function enqueueEntryAnalysis(env: Env, db: Database, userId: strin
     else await env.INSIGHT_JOBS.sendBatch(jobs.map((body) => ({ body })));
   }
   return list.length;
+}
+
+/**
+ * A new revision whose text did not change (the person corrected what was noticed): a finished or
+ * failed insight still describes it and moves to the new revision; a pending one is sent again, as the
+ * job in flight will find itself superseded. Answers whether the insight is pending.
+ */
+export async function carryInsightForward(env: Env, db: Database, userId: string, entryId: string, from: number, to: number): Promise<boolean> {
+  const moved = await db
+    .update(insights)
+    .set({ revision: to })
+    .where(and(eq(insights.entryId, entryId), eq(insights.userId, userId), eq(insights.revision, from), inArray(insights.status, ["ready", "failed"])))
+    .returning({ entryId: insights.entryId });
+  if (moved.length > 0) return false;
+  return (await enqueueEntryAnalysis(env, db, userId, [{ id: entryId, revision: to }])) > 0;
 }

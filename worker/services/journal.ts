@@ -8,6 +8,7 @@ import { entries, replies } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import type { EntryFilters, EntryView } from "../schemas/entries.ts";
 import { SuggestedActionSchema } from "../schemas/journal.ts";
+import { mayFollowUp } from "../safety/replies.ts";
 import { notFound } from "../lib/errors.ts";
 import { createEntry, pageOfEntries, toEntryViews } from "./entries.ts";
 import { award } from "./gamification.ts";
@@ -41,7 +42,7 @@ function excerptOf(text: string): string {
   return clipped.replace(/"/g, "'");
 }
 
-async function loadMemory(db: Database, userId: string, memory: { entryId: string; recordedAt: number; recoveredAfterMs: number } | null): Promise<ReplyMemory | null> {
+export async function loadMemory(db: Database, userId: string, memory: { entryId: string; recordedAt: number; recoveredAfterMs: number } | null): Promise<ReplyMemory | null> {
   if (!memory) return null;
   const row = await db.query.entries.findFirst({
     where: and(eq(entries.id, memory.entryId), eq(entries.userId, userId)),
@@ -117,6 +118,8 @@ export async function writeJournalEntry(
       is_positive: state.isPositive,
       emotion_scores: state.ekmanScores as Record<string, number>,
     },
+    activities: entry.activities,
+    people: entry.people,
     insight_status: entry.insight_status === "pending" ? ("pending" as const) : null,
     safety: entry.safety,
   };
@@ -142,6 +145,8 @@ export async function conversationPage(db: Database, userId: string, filters: En
       title: v.title,
       content: v.content,
       tags: v.tags,
+      activities: v.activities,
+      people: v.people,
       created_at: v.created_at,
       emotion: emotionSummaryOf(v.mood),
       insight_status: v.insight_status,
@@ -152,6 +157,8 @@ export async function conversationPage(db: Database, userId: string, filters: En
             text: reply.text,
             suggested_actions: StoredSuggestionsSchema.parse(JSON.parse(reply.suggestedActions)),
             tried_action: reply.triedAction,
+            // The language-model follow-up, shown only while the entry is as it was when written.
+            refined_text: reply.refinedRevision === v.revision && mayFollowUp(v.safety.level) ? reply.refinedText : null,
           }
         : null,
     };

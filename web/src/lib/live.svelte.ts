@@ -9,7 +9,7 @@ export type LiveStatus = "off" | "connecting" | "open" | "retrying";
 
 const PING_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
-const EVENT_TYPES = new Set<string>(["insight.ready", "insight.failed", "graph.updated", "points.awarded", "weekly.ready", "safety.concern", "pong"]);
+const EVENT_TYPES = new Set<string>(["insight.ready", "insight.failed", "graph.updated", "points.awarded", "weekly.ready", "safety.concern", "reply.refined", "pong"]);
 
 /** Reactive: views show whether updates arrive live or by checking now and then. */
 export const live = $state<{ status: LiveStatus }>({ status: "off" });
