@@ -44,7 +44,12 @@ const HEDGED = -0.08;
  * after one.
  */
 const FRAMED_ONLY = new Set(
-  "lost down free funny broken better bad good great love lovely alone shook wound up rubbish positive perfect low blue off cold hurt sick sore".split(" "),
+  (
+    "lost down free funny broken better bad good great love lovely alone shook wound up rubbish positive perfect low blue off cold hurt sick sore " +
+    // also: "I ghosted him", "my hero", "fried rice", "the roof is crumbling", "coping strategies", "a lazy Sunday"
+    "crumbling sinking overlooked ghosted dumped replaceable disposable distant withdrawn doormat zombie robot " +
+    "lazy fried fool coward soaring thriving coping hero triggered targeted dismissed smothered"
+  ).split(" "),
 );
 /** "I don't feel good": a mild low feeling. */
 const NEGATED_GOOD = { group: "sadness", fine: "sadness", strength: 0.62 } as const;
@@ -53,7 +58,8 @@ const INTENSIFIERS = new Set(
   (
     "so very really too super extremely incredibly totally completely utterly absolutely truly deeply terribly awfully " +
     "genuinely seriously properly proper bloody damn damned fucking freaking hella mega insanely ridiculously crazy " +
-    "increasingly especially particularly overwhelmingly massively hugely soo sooo reallyy rly rlly v most more"
+    "increasingly especially particularly overwhelmingly massively hugely soo sooo reallyy rly rlly v most more " +
+    "much lot lots way total utter complete"
   ).split(" "),
 );
 const HEDGES = new Set(
@@ -80,7 +86,15 @@ const LINKING = new Set(
 );
 const CAUSATIVE = new Set(["make", "makes", "made", "making", "leave", "leaves", "left", "leaving", "got", "gets", "getting", "keep", "keeps", "kept"]);
 /** Someone else is the subject: their feelings are not the writer's. */
-const OTHERS = new Set(["he", "she", "they", "you", "we", "his", "her", "their", "your", "him", "them", "hes", "shes", "theyre", "youre", "u", "ur"]);
+const OTHERS = new Set(
+  (
+    "he she they you we his her their your him them hes shes theyre youre u ur baby babies kid kids children son daughter " +
+    "mum mom dad husband wife partner boyfriend girlfriend boss friend brother sister everyone everybody people someone somebody team"
+  ).split(" "),
+);
+const ACTIVE_BEFORE = new Set(["i", "ive", "id", "we", "weve", "you", "they", "he", "she", "have", "has", "had", "just"]);
+/** "I've never felt better": a negated comparison of a good feeling is a good feeling. */
+const NEVER_BETTER = new Set(["better", "happier", "calmer", "stronger", "healthier", "fitter", "more alive"]);
 const FEEL = new Set(["feel", "feels", "felt", "feeling"]);
 /** A sentence that opens with these is about the writer even without "I" ("feeling low", "so tired"). */
 const OPENERS = new Set(["not", "feeling", "feel", "felt", "so", "just", "really", "very", "bit", "kinda", "totally", "absolutely", "still", "super", "quite", "pretty"]);
@@ -169,7 +183,8 @@ export function readFeelings(text: string): FeelingReading {
       if (!used.has(key)) {
         for (let k = 0; k < match.words.length; k++) used.add(`${clause}:${i + k}`);
         const strength = Math.min(0.97, Math.max(0.5, BASE_STRENGTH[intensity] + scan.strength));
-        if (!negated) hits.push({ phrase, group, fine: fine === "" ? null : fine, strength, framed });
+        const neverBetter = negated && NEVER_BETTER.has(phrase) && tokens.slice(Math.max(0, i - 4), i).includes("never");
+        if (!negated || neverBetter) hits.push({ phrase, group, fine: fine === "" ? null : fine, strength, framed });
         else if (group === "joy") hits.push({ phrase: `not ${phrase}`, ...NEGATED_GOOD, strength: NEGATED_GOOD.strength, framed });
         else denied.add(group);
       }
@@ -196,7 +211,9 @@ export function readFeelings(text: string): FeelingReading {
       if (SUBJECT.has(t) && t !== "me" && t !== "myself") {
         // "i (really / dont / have) feel", "im", "i am", "ive been", "i was getting"
         let j = i + 1;
-        if (t === "im" || t === "ive" || t === "id") frameEnd = j;
+        // "im" is a frame by itself; "ive" and "id" need a verb after them ("ive been", "id felt"),
+        // or "ive abandoned the plan" would read as a feeling
+        if (t === "im") frameEnd = j;
         const negators: number[] = [];
         for (let steps = 0; j < tokens.length && steps < 4; j++, steps++) {
           const w = tokens[j]!;
@@ -229,8 +246,12 @@ export function readFeelings(text: string): FeelingReading {
     // in one about nobody else ("honestly excited"), but not "she was furious".
     if (!firstPerson && tokens.some((t) => OTHERS.has(t))) continue;
     for (let i = 0; i < tokens.length; i++) {
-      const match = used.has(`${clause}:${i}`) ? undefined : phraseAt(tokens, i);
+      const candidate = used.has(`${clause}:${i}`) ? undefined : phraseAt(tokens, i);
+      // a phrase that overlaps one already read ("like a zombie" after "i feel like a zombie") is skipped
+      const match = candidate?.words.every((_, k) => !used.has(`${clause}:${i + k}`)) ? candidate : undefined;
       if (!match || (match.words.length === 1 && FRAMED_ONLY.has(match.words[0]!))) continue;
+      // right after a subject or "have" it is a verb the writer did ("I abandoned the plan", "I've dismissed it")
+      if (ACTIVE_BEFORE.has(tokens[i - 1] ?? "")) continue;
       const scan = skipModifiers(tokens, i, NEGATORS.has(tokens[i - 1] ?? "") || NEGATORS.has(tokens[i - 2] ?? ""));
       take(tokens, { ...scan, at: i }, false);
     }

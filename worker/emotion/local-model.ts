@@ -121,6 +121,7 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
   const sentiment_scores = toRecord<Sentiment>(SENTIMENTS, s.sentiment, thr.sentiment);
   const feelings = readFeelings(input);
   const decision = FEELING_BLEND.readerEverywhere || feelings.statement || feelings.hits.length > 0 ? withJournalReader(input, ekman_scores) : { ...ekman_scores };
+  for (const e of FEELING_GROUPS) decision[e] += FEELING_BLEND.offsets[e] ?? 0;
   const stated = foldFeelings(feelings, decision, fine_scores, ekman_scores, sentiment_scores);
 
   const hasText = input.trim().length > 0;
@@ -184,9 +185,11 @@ export const FEELING_BLEND = {
   /** Each later feeling named in the text weighs this much less than the one before. */
   firstLead: 0.05,
   /** Weight of the journal-sentence reader in a feeling statement's Ekman scores, and its scale. */
-  readerWeight: 0,
-  readerScale: 1,
-  readerEverywhere: false,
+  readerWeight: 0.4,
+  readerScale: 1.5,
+  readerEverywhere: true,
+  /** Per-group shifts of the primary-emotion decision (thresholds for journal language). */
+  offsets: {} as Partial<Record<EkmanEmotion, number>>,
 };
 
 let journalReader: DecodedFeelingsModel | undefined;
