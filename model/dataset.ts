@@ -142,20 +142,23 @@ export function loadDairValidation(dir = dairDir()): LabelledSentence[] {
     });
 }
 
-/** The team's journal sentences (tests/emotion/journal-feelings.<split>.tsv: `text\temotion`). */
-export function loadJournalFeelings(split: "dev" | "test"): LabelledSentence[] {
-  const raw = readFileSync(resolve(HERE, "..", "tests", "emotion", `journal-feelings.${split}.tsv`), "utf8");
-  return raw
+/** A `text\temotion` file with a header line (the team's journal sentences, for training or measuring). */
+export function loadLabelledTsv(path: string): LabelledSentence[] {
+  return readFileSync(path, "utf8")
     .split(/\r?\n/)
     .slice(1)
     .filter((l) => l.trim() !== "")
     .map((line) => {
       const [text, label] = line.split("\t");
       const emotion = EKMAN_EMOTIONS.find((e) => e === label?.trim());
-      if (text === undefined || emotion === undefined) throw new Error(`journal-feelings.${split}.tsv: bad line: ${line.slice(0, 80)}`);
+      if (!text || emotion === undefined) throw new Error(`${path}: bad line: ${line.slice(0, 80)}`);
       return { text, emotion };
     });
 }
+
+/** The team's journal sentences for measuring (tests/emotion/journal-feelings.<split>.tsv). */
+export const loadJournalFeelings = (split: "dev" | "test"): LabelledSentence[] =>
+  loadLabelledTsv(resolve(HERE, "..", "tests", "emotion", `journal-feelings.${split}.tsv`));
 
 /** Macro-F1 of one predicted label per sentence over `labels` (a prediction outside them is a miss). */
 export function singleLabelF1(gold: readonly string[], pred: readonly string[], labels: readonly string[]): F1Report {

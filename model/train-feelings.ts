@@ -5,12 +5,12 @@
 // of the team's journal dev sentences, which may choose settings (decisions) but are never trained on.
 //
 //   npm run model:train-feelings [-- --bits 14 --epochs 8 --lr 0.2 --l2 1e-6 --goemotions 12000 --go-weight 0.4 --dry-run]
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EKMAN_EMOTIONS } from "../worker/emotion/taxonomy.ts";
 import { extractFeatures, type FeatureConfig, type SparseFeatures } from "../worker/emotion/features.ts";
 import { FEELINGS_MODEL_CLASSES, feelingsModelScores, decodeFeelingsModel, type FeelingsModelFile } from "../worker/emotion/feelings-model.ts";
-import { loadDairValidation, loadJournalFeelings, loadSplit, singleLabelF1, type LabelledSentence } from "./dataset.ts";
+import { loadDairValidation, loadJournalFeelings, loadLabelledTsv, loadSplit, singleLabelF1, type LabelledSentence } from "./dataset.ts";
 
 const root = join(import.meta.dirname, "..");
 const arg = (name: string, fallback: number) => {
@@ -36,18 +36,7 @@ const random = () => {
 // The team's sentences.
 const dataDir = join(import.meta.dirname, "data");
 const files = readdirSync(dataDir).filter((f) => /^journal-feelings\.train-[a-z0-9]+\.tsv$/.test(f)).sort();
-const own: LabelledSentence[] = files.flatMap((f) =>
-  readFileSync(join(dataDir, f), "utf8")
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.trim() !== "")
-    .map((line) => {
-      const [text, label] = line.split("\t");
-      const emotion = EKMAN_EMOTIONS.find((e) => e === label?.trim());
-      if (!text || !emotion) throw new Error(`${f}: bad line: ${line.slice(0, 80)}`);
-      return { text, emotion };
-    }),
-);
+const own: LabelledSentence[] = files.flatMap((f) => loadLabelledTsv(join(dataDir, f)));
 // GoEmotions train comments with exactly one Ekman group, evenly spaced.
 const single = loadSplit("train").filter((e) => e.ekman.length === 1);
 const step = Math.max(1, Math.floor(single.length / Math.max(1, GOEMOTIONS)));
