@@ -1,4 +1,5 @@
-// The reply writer and the choice of a past entry to bring back: pure functions, checked directly.
+// The reply writer and the choice of a past entry to bring back: pure functions, checked directly
+// (the table of entries through the journal route is tests/replies/replies.test.ts).
 import { describe, expect, it } from "vitest";
 import { findRecoveryMemory } from "../durable-objects/graph-algorithms.ts";
 import type { GraphState, Suggestion } from "../durable-objects/graph-types.ts";
@@ -73,16 +74,47 @@ describe("buildReply", () => {
     expect(texts.size).toBeGreaterThan(3);
   });
 
-  it("names what helped with its evidence, and offers up to three actions", () => {
-    const reply = buildReply({ ...base, entryId: "x" });
-    expect(reply.text).toMatch(/"walk" (helped|lifted things|worked) 4 (out )?of 5 times, usually within about 2 hours/);
-    expect(reply.suggested_actions).toEqual([walk, generic]);
+  it("leads with what helped, in plain words with its evidence, and offers up to three actions", () => {
+    for (let i = 0; i < 20; i++) {
+      const reply = buildReply({ ...base, entryId: `x-${i}` });
+      expect(reply.text).toMatch(/a walk (has )?helped( \u2014)? 4 of 5 times(,| when you felt like this,) usually within about 2 hours\./);
+      expect(reply.suggested_actions[0]).toEqual(walk);
+      expect(reply.suggested_actions).toHaveLength(3);
+      expect(reply.suggested_actions.slice(1).every((s) => s.source === "generic")).toBe(true);
+    }
   });
 
   it("offers a generic idea gently when there is no evidence yet, and adds care on an intense low", () => {
     const reply = buildReply({ ...base, entryId: "y", intensity: 0.9, suggestions: [generic] });
-    expect(reply.text).toContain("If it helps, you could make a warm drink.");
+    const idea = reply.suggested_actions[0]!.action;
+    expect(reply.text).toMatch(new RegExp(`(If it helps, you could|One small idea, if it fits:) ${idea.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.`));
     expect(reply.text).toMatch(/reaching out to someone you trust/);
+  });
+
+  it("never leads with evidence that did not help more often than not", () => {
+    const weak: Suggestion = { action: "nap", source: "history", score: 2 / 6, evidence: { tried: 4, worked: 1, medianRecoveryMs: HOUR } };
+    const reply = buildReply({ ...base, entryId: "w", suggestions: [weak, generic] });
+    expect(reply.text).not.toMatch(/nap/);
+    expect(reply.suggested_actions.map((s) => s.action)).not.toContain("nap");
+  });
+
+  it("never says the same as the previous reply, whatever the entry", () => {
+    for (let i = 0; i < 30; i++) {
+      const input = { ...base, entryId: `same-${i}`, entry: { text: "Went for a run and felt great.", activities: ["run"], people: [] } };
+      const first = buildReply(input);
+      const second = buildReply({ ...input, previousText: first.text });
+      expect(second.text).not.toBe(first.text);
+      // deterministic for the same entry and previous reply
+      expect(buildReply({ ...input, previousText: first.text })).toEqual(second);
+    }
+  });
+
+  it("asks exactly one question, last", () => {
+    for (const emotion of ["joy", "sadness", "anger", "fear", "surprise", "disgust", "neutral"] as const) {
+      const text = buildReply({ ...base, emotion, isPositive: emotion === "joy", entryId: `q-${emotion}`, entry: { text: "Had a long call with my sister.", activities: ["talk"], people: ["my sister"] } }).text;
+      expect(text.match(/\?/g)).toHaveLength(1);
+      expect(text.endsWith("?")).toBe(true);
+    }
   });
 
   it("brings back a recovery memory for about one entry in three", () => {
@@ -118,18 +150,23 @@ describe("buildReply and the safety level", () => {
   const base = { emotion: "anger" as const, intensity: 0.9, isPositive: false, suggestions: [walk, generic], memory: { writtenAt: now - 20 * DAY, excerpt: "a hard day", recoveredAfterMs: DAY } };
   const resources = [{ name: "Samaritans", phone: "116 123", hours: "24/7" }, { name: "Find A Helpline", url: "https://findahelpline.com" }];
 
+  const offer = { title: "Start running three times a week", life_area: "health" as const, description: "", due_date: null, cadence: { times: 3, per: "week" as const } };
+  const entry = { text: "My manager yelled at me. I want to start running three times a week.", activities: [], people: ["my manager"] };
+
   it("answers a crisis calmly with how to reach people, and nothing else", () => {
-    const reply = buildReply({ ...base, entryId: "c", safety: { level: "crisis", resources } });
+    const reply = buildReply({ ...base, entryId: "c", entry, goalOffer: offer, safety: { level: "crisis", resources } });
     expect(reply.suggested_actions).toEqual([]);
+    expect(reply.goal_offer).toBeNull();
     expect(reply.text).toContain("You can call Samaritans on 116 123 (24/7).");
-    expect(reply.text).not.toMatch(/heat|walk|helped|a hard day|\?/);
+    expect(reply.text).not.toMatch(/heat|walk|helped|a hard day|manager|running|goal|\?/);
   });
 
   it("answers a concern gently, with only reaching out to people as suggestions", () => {
-    const reply = buildReply({ ...base, entryId: "k", safety: { level: "concern", resources } });
+    const reply = buildReply({ ...base, entryId: "k", entry, goalOffer: offer, safety: { level: "concern", resources } });
     expect(reply.suggested_actions.map((s) => s.action)).toEqual(["reach out to someone you trust", "talk it through with a support line"]);
     expect(reply.text).toMatch(/someone you trust/);
-    expect(reply.text).not.toMatch(/a hard day|heat/);
+    expect(reply.text).not.toMatch(/a hard day|heat|manager|running|\?/);
+    expect(reply.goal_offer).toBeNull();
   });
 
   it("a crisis reply still says what to do when no line is known", () => {

@@ -86,6 +86,9 @@ export const replies = sqliteTable(
     refinedText: text("refined_text"),
     refinedAt: integer("refined_at"),
     refinedRevision: integer("refined_revision"),
+    /** "Make this a goal": the goal drafted from the entry's intention (JSON, GoalOfferSchema) and the goal made from it (migrations/0012). */
+    goalOffer: text("goal_offer"),
+    goalId: text("goal_id").references(() => goals.id, { onDelete: "set null" }),
   },
   (t) => [index("replies_user_created").on(t.userId, t.createdAt)],
 );

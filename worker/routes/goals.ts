@@ -18,7 +18,7 @@ import {
   UpdateTaskBodySchema,
 } from "../schemas/goals.ts";
 import { award } from "../services/gamification.ts";
-import { findGoal, goalView, goalViews, progressStatement, recordStepProgress } from "../services/goals.ts";
+import { createGoal, findGoal, goalView, goalViews, progressStatement, recordStepProgress } from "../services/goals.ts";
 
 const tags = ["goals"];
 const security = bearerAuth;
@@ -54,34 +54,11 @@ export const goalRoutes = createRouter()
       path: "/",
       tags,
       security,
-      summary: "Set a goal, with optional steps",
+      summary: "Set a goal, with optional steps (or accept a reply's goal offer)",
       request: { body: jsonBody(CreateGoalBodySchema) },
-      responses: { 201: goalResponse("The new goal."), ...commonErrors },
+      responses: { 201: goalResponse("The new goal."), ...commonErrors, ...notFoundError },
     }),
-    async (c) => {
-      const db = getDb(c.env);
-      const userId = c.get("user").id;
-      const body = c.req.valid("json");
-      const id = crypto.randomUUID();
-      const now = Date.now();
-      await db.batch([
-        db.insert(goals).values({
-          id,
-          userId,
-          title: body.title,
-          description: body.description ?? null,
-          lifeArea: body.life_area,
-          targetEmotion: body.target_emotion ?? null,
-          dueDate: body.due_date ?? null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-        ...body.tasks.map((title, position) =>
-          db.insert(goalTasks).values({ id: crypto.randomUUID(), goalId: id, userId, title, position, createdAt: now }),
-        ),
-      ]);
-      return c.json(await goalView(db, userId, id), 201);
-    },
+    async (c) => c.json(await createGoal(getDb(c.env), c.get("user").id, c.req.valid("json")), 201),
   )
   .openapi(
     createRoute({

@@ -14,8 +14,31 @@ export const CreateGoalBodySchema = z
     target_emotion: z.enum(EKMAN_EMOTIONS).nullable().optional(),
     due_date: z.iso.date().nullable().optional(),
     tasks: z.array(TaskTitleSchema).max(30, "A goal can have at most 30 steps.").default([]),
+    entry_id: z
+      .uuid()
+      .optional()
+      .openapi({ description: "The journal entry whose reply offered this goal (`goal_offer`): the offer is then marked as taken." }),
   })
   .openapi("CreateGoalBody");
+
+/**
+ * A goal drafted from an intention an entry states ("I want to start running three times a week"),
+ * offered with the reply; its fields are CreateGoalBody's, so accepting it posts them as they are.
+ * Stored as JSON on the reply (replies.goal_offer) and parsed with this schema on every read.
+ */
+export const GoalOfferSchema = z
+  .object({
+    title: TitleSchema,
+    life_area: z.enum(LIFE_AREAS),
+    description: z.string().max(1000),
+    due_date: z.iso.date().nullable(),
+    cadence: z
+      .object({ times: z.number().int().positive(), per: z.enum(["day", "week", "month"]) })
+      .nullable()
+      .openapi({ description: "How often, when the entry says (\"three times a week\" → 3 per week); already in the title." }),
+  })
+  .openapi("GoalOffer");
+export type GoalOffer = z.infer<typeof GoalOfferSchema>;
 
 export const UpdateGoalBodySchema = z
   .object({

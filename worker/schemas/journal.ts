@@ -2,6 +2,11 @@
 import { z } from "@hono/zod-openapi";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, SafetySchema, TagNameSchema } from "./entries.ts";
+import { GoalOfferSchema } from "./goals.ts";
+
+const GoalOfferField = GoalOfferSchema.nullable().openapi({
+  description: "A goal drafted from an intention the entry states, offered as \"Make this a goal\" (POST /api/goals with these fields and `entry_id`); null when there is none.",
+});
 
 export const EmotionQuerySchema = z.enum(EKMAN_EMOTIONS).openapi({ example: "sadness" });
 export const ActionSchema = z.string().trim().min(1, "Say which action you tried.").max(80).openapi({ example: "take a slow walk outside" });
@@ -42,7 +47,7 @@ export const JournalReplySchema = z
   .object({
     entry_id: z.string(),
     response_id: z.string(),
-    response: z.object({ text: z.string(), suggested_actions: z.array(SuggestedActionSchema) }),
+    response: z.object({ text: z.string(), suggested_actions: z.array(SuggestedActionSchema), goal_offer: GoalOfferField }),
     emotion: EmotionSummarySchema,
     activities: z.array(z.string()).openapi({ description: "What the entry says the person did (\"run\", \"call my sister\")." }),
     people: z.array(z.string()).openapi({ description: "People the entry mentions (\"my sister\", \"sam\")." }),
@@ -73,6 +78,8 @@ export const ConversationItemSchema = z
           .string()
           .nullable()
           .openapi({ description: "In production, a language model's short follow-up that replaces `text` (null when there is none)." }),
+        goal_offer: GoalOfferField,
+        goal_id: z.string().nullable().openapi({ description: "The goal made from `goal_offer`, once the person accepted it." }),
       })
       .nullable(),
   })

@@ -1,10 +1,13 @@
 // Goals with their steps and progress history. Progress is the latest recorded value: ticking a step
 // records the share of steps done, and a person can also record progress by hand.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
 import type { Database } from "../db/client.ts";
-import { goalProgress, goals, goalTasks } from "../db/schema.ts";
+import { entries, goalProgress, goals, goalTasks, replies } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import { notFound } from "../lib/errors.ts";
+import { AREA_WORDS, wordsOf } from "../lib/life-areas.ts";
+import type { CreateGoalBodySchema } from "../schemas/goals.ts";
 
 type GoalRow = typeof goals.$inferSelect;
 
@@ -48,6 +51,36 @@ export async function goalView(db: Database, userId: string, id: string) {
   return view!;
 }
 
+/**
+ * Sets a goal with its first steps. With `entry_id` (accepting the "Make this a goal" offer of that
+ * entry's reply), the reply remembers the goal, so the offer shows as taken; an entry that is not the
+ * person's answers 404.
+ */
+export async function createGoal(db: Database, userId: string, body: z.output<typeof CreateGoalBodySchema>) {
+  if (body.entry_id) {
+    const owned = await db.query.entries.findFirst({ where: and(eq(entries.id, body.entry_id), eq(entries.userId, userId)), columns: { id: true } });
+    if (!owned) throw notFound("entry");
+  }
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  await db.batch([
+    db.insert(goals).values({
+      id,
+      userId,
+      title: body.title,
+      description: body.description ?? null,
+      lifeArea: body.life_area,
+      targetEmotion: body.target_emotion ?? null,
+      dueDate: body.due_date ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    ...body.tasks.map((title, position) => db.insert(goalTasks).values({ id: crypto.randomUUID(), goalId: id, userId, title, position, createdAt: now })),
+    ...(body.entry_id ? [db.update(replies).set({ goalId: id }).where(and(eq(replies.entryId, body.entry_id), eq(replies.userId, userId)))] : []),
+  ]);
+  return goalView(db, userId, id);
+}
+
 export function progressStatement(db: Database, userId: string, goalId: string, progress: number, note: string | null) {
   return db.insert(goalProgress).values({ id: crypto.randomUUID(), goalId, userId, progress, note, createdAt: Date.now() });
 }
@@ -62,20 +95,6 @@ export async function recordStepProgress(db: Database, userId: string, goalId: s
   ]);
 }
 
-/** Words that tie an entry to a life area, beyond the goal's own title. */
-const AREA_WORDS: Record<string, string[]> = {
-  health: ["run", "running", "gym", "exercise", "sleep", "walk", "workout", "yoga", "diet", "health", "swim", "doctor"],
-  relationships: ["friend", "friends", "partner", "family", "mum", "mom", "dad", "sister", "brother", "date", "wife", "husband"],
-  work: ["work", "job", "boss", "meeting", "project", "career", "deadline", "colleague", "office", "interview"],
-  growth: ["learn", "learning", "study", "course", "read", "reading", "practice", "skill"],
-  mind: ["meditate", "meditation", "anxiety", "calm", "therapy", "mindful", "breathe", "stress"],
-  leisure: ["hobby", "paint", "music", "game", "travel", "holiday", "garden", "cook", "cooking"],
-  finance: ["money", "budget", "save", "saving", "savings", "debt", "rent", "bills"],
-  other: [],
-};
-
-const wordsOf = (text: string) => new Set((text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => w.replace(/s$/, "")));
-
 /** The active goal an entry touches on most (by shared words), with its progress; null when none does. */
 export async function relevantGoal(db: Database, userId: string, text: string, tags: string[]) {
   const active = await db
@@ -88,7 +107,7 @@ export async function relevantGoal(db: Database, userId: string, text: string, t
   const entryWords = wordsOf(`${text} ${tags.join(" ")}`);
   let best: { goal: GoalRow; score: number } | null = null;
   for (const goal of active) {
-    const goalWords = new Set([...wordsOf(goal.title), ...(AREA_WORDS[goal.lifeArea] ?? []).map((w) => w.replace(/s$/, ""))]);
+    const goalWords = new Set([...wordsOf(goal.title), ...AREA_WORDS[goal.lifeArea].map((w) => w.replace(/s$/, ""))]);
     let score = 0;
     for (const w of goalWords) if (entryWords.has(w)) score++;
     if (score > 0 && (!best || score > best.score)) best = { goal, score };

@@ -7,7 +7,9 @@ import type { Database } from "../db/client.ts";
 import { entries, replies } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import type { EntryFilters, EntryView } from "../schemas/entries.ts";
+import { GoalOfferSchema } from "../schemas/goals.ts";
 import { SuggestedActionSchema } from "../schemas/journal.ts";
+import { detectIntention } from "../reply/intentions.ts";
 import { mayFollowUp } from "../safety/replies.ts";
 import { notFound } from "../lib/errors.ts";
 import { createEntry, pageOfEntries, toEntryViews } from "./entries.ts";
@@ -19,6 +21,22 @@ import { buildReply, type ReplyMemory } from "./reply.ts";
 export type SuggestedAction = z.infer<typeof SuggestedActionSchema>;
 /** The stored shape of replies.suggested_actions, parsed on every read. */
 const StoredSuggestionsSchema = z.array(SuggestedActionSchema);
+/** replies.goal_offer, parsed on every read (null when the reply offered no goal). */
+const goalOfferOf = (stored: string | null) => (stored === null ? null : GoalOfferSchema.parse(JSON.parse(stored)));
+
+/**
+ * The words of the person's latest reply, so the next one never repeats them: one row by the
+ * (user_id, created_at) index, whatever the length of the history.
+ */
+async function latestReplyText(db: Database, userId: string): Promise<string | null> {
+  const [last] = await db
+    .select({ text: replies.text })
+    .from(replies)
+    .where(eq(replies.userId, userId))
+    .orderBy(desc(replies.createdAt))
+    .limit(1);
+  return last?.text ?? null;
+}
 
 export const toSuggestedAction = (s: Suggestion): SuggestedAction => ({
   action: s.action,
@@ -82,7 +100,11 @@ export async function writeJournalEntry(
 ) {
   const now = Date.now();
   if (input.tried_action) await creditPreviousEntry(env, db, userId, now, input.tried_action);
-  const { entry, graph } = await createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now });
+  // read before the new reply is stored, so it is the reply before this one
+  const [previousText, { entry, graph }] = await Promise.all([
+    latestReplyText(db, userId),
+    createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now }),
+  ]);
   const state = graph.state;
   const ordinary = entry.safety.level === "none";
   const [memory, goal] = ordinary
@@ -95,8 +117,11 @@ export async function writeJournalEntry(
     isPositive: state.isPositive,
     suggestions: graph.suggestions,
     memory,
+    entry: { text: input.content, activities: entry.activities, people: entry.people, tags: entry.tags },
     scores: state.ekmanScores,
     goal: goal && { title: goal.title, progress: goal.progress, stepsDone: goal.tasks.filter((t) => t.done).length, steps: goal.tasks.length },
+    goalOffer: ordinary ? detectIntention(input.content, now) : null,
+    previousText,
     safety: entry.safety,
   });
   const suggested = reply.suggested_actions.map(toSuggestedAction);
@@ -107,12 +132,13 @@ export async function writeJournalEntry(
     userId,
     text: reply.text,
     suggestedActions: JSON.stringify(suggested),
+    goalOffer: reply.goal_offer ? JSON.stringify(reply.goal_offer) : null,
     createdAt: Date.now(),
   });
   return {
     entry_id: entry.id,
     response_id: responseId,
-    response: { text: reply.text, suggested_actions: suggested },
+    response: { text: reply.text, suggested_actions: suggested, goal_offer: reply.goal_offer },
     emotion: {
       primary_emotion: state.primaryEmotion,
       is_positive: state.isPositive,
@@ -159,6 +185,9 @@ export async function conversationPage(db: Database, userId: string, filters: En
             tried_action: reply.triedAction,
             // The language-model follow-up, shown only while the entry is as it was when written.
             refined_text: reply.refinedRevision === v.revision && mayFollowUp(v.safety.level) ? reply.refinedText : null,
+            // an entry that has since been flagged offers no goal
+            goal_offer: v.safety.level === "none" ? goalOfferOf(reply.goalOffer) : null,
+            goal_id: reply.goalId,
           }
         : null,
     };

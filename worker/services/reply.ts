@@ -1,12 +1,23 @@
-// Writes Tideline's reply to an entry: it reflects the feeling, names what helped this person
-// before (with the evidence), and now and then brings back a past entry from which they recovered.
-// Varied across entries but deterministic for a given entry, so a reload never changes a reply.
+// Writes Tideline's reply to an entry: it names something the person wrote (an event, a person, an
+// activity, a topic), answers the feeling (or both feelings, for a mixed entry), leads with what
+// helped this person before (with the evidence), suggests only what fits the entry, brings back now
+// and then a past entry they recovered from, and asks one follow-up question. Varied across entries
+// but deterministic for a given entry and previous reply, so a reload never changes a reply, and
+// never the same text as the person's previous reply. Pure: everything it reads is bounded by the
+// entry, never by the person's history. The pieces live in worker/reply/.
 import type { Suggestion } from "../../durable-objects/graph-types.ts";
+import { genericSuggestions } from "../emotion/generic-suggestions.ts";
 import { isNegativeEmotion, type EkmanEmotion } from "../emotion/taxonomy.ts";
+import { fnv1a } from "../lib/hash.ts";
+import { fitSuggestions } from "../reply/fit.ts";
+import type { GoalDraft } from "../reply/intentions.ts";
+import { activityPhrase } from "../reply/naming.ts";
+import { eventValence } from "../reply/events.ts";
+import { feelOf, readEntry, subjectOf, type Feel } from "../reply/reading.ts";
+import { followUpQuestion, intentionOpening, opening, pick } from "../reply/templates.ts";
 import { CONCERN_ACTIONS, concernReply, crisisReply } from "../safety/replies.ts";
 import type { SafetyResource } from "../safety/resources.ts";
 import type { SafetyLevel } from "../safety/screen.ts";
-import { fnv1a } from "../lib/hash.ts";
 
 export interface ReplyMemory {
   writtenAt: number;
@@ -28,75 +39,24 @@ export interface ReplyInput {
   isPositive: boolean;
   suggestions: Suggestion[];
   memory: ReplyMemory | null;
+  /** What the entry says: its text, the activities and people read from it (worker/text), its tags. */
+  entry?: { text: string; activities: readonly string[]; people: readonly string[]; tags?: readonly string[] };
   /** An active goal the entry touches on, if any. */
   goal?: ReplyGoal | null;
+  /** A goal drafted from an intention the entry states (worker/reply/intentions.ts), offered as a chip. */
+  goalOffer?: GoalDraft | null;
+  /** The text of the person's previous reply: this one must not say the same. */
+  previousText?: string | null;
   /** The Ekman scores, to notice an entry that holds both something hard and something good. */
   scores?: Partial<Record<EkmanEmotion, number>>;
   /** What the safety screen made of the entry, and the crisis lines for the person's country. */
   safety?: { level: SafetyLevel; resources: SafetyResource[] };
 }
 
-const OPENINGS: Record<EkmanEmotion, string[]> = {
-  sadness: [
-    "That sounds heavy, and it makes sense that it weighs on you.",
-    "I'm sorry today feels this low. Thank you for writing it down.",
-    "It sounds like a sad stretch. You don't have to carry it alone on the page.",
-    "There's a lot of hurt in what you wrote. Be gentle with yourself tonight.",
-    "Days like this are hard. Writing about it is already a kind thing to do for yourself.",
-  ],
-  anger: [
-    "That sounds really frustrating, and your anger makes sense.",
-    "It sounds like something crossed a line for you. It's fair to feel this.",
-    "You sound fed up, and with reason.",
-    "That would get under anyone's skin. Thanks for getting it out here first.",
-    "There's a lot of heat in this. Let's give it somewhere to go.",
-  ],
-  fear: [
-    "That sounds worrying. It's understandable to feel on edge.",
-    "Uncertainty like this is hard to sit with. You're not wrong to feel anxious.",
-    "It sounds like a lot is weighing on your mind right now.",
-    "Feeling scared about this makes sense. Let's make it a little smaller.",
-    "That's a lot of worry to hold. Writing it down is a good first step.",
-  ],
-  disgust: [
-    "That sounds really off-putting. It's okay to want distance from it.",
-    "It sounds like something clashed with what you value.",
-    "No wonder you feel put off by that.",
-    "That sounds unpleasant to deal with. Your reaction is telling you something.",
-  ],
-  surprise: [
-    "That sounds unexpected! How are you taking it in?",
-    "Quite a turn of events. It can take a moment to land.",
-    "Surprises like that can shake things up, in good ways and bad.",
-    "That came out of nowhere, it seems. Give yourself a moment with it.",
-  ],
-  joy: [
-    "This is lovely to read. I'm glad you had this.",
-    "What a good moment. It's worth holding on to.",
-    "You sound happy, and it suits you.",
-    "That's wonderful. Let it sink in for a bit.",
-    "It's good to hear you this bright.",
-  ],
-  neutral: [
-    "Thanks for checking in.",
-    "Noted, and thank you for taking a moment to write.",
-    "A quieter entry today. Those count too.",
-    "Thanks for writing. Even ordinary days tell a story.",
-  ],
-};
-
-const MIXED_OPENINGS = [
-  "It sounds like a day of two halves: some of it was hard, and some of it was good.",
-  "There's a bit of everything in this: the hard parts and the good ones both count.",
-  "A mixed day, it seems. It's worth noticing the good bits without brushing past the rest.",
-];
-
-/** Both a clearly negative emotion and joy are present: neither reading alone would be fair. */
-const MIXED_THRESHOLD = 0.6;
-function isMixed(scores: ReplyInput["scores"]): boolean {
-  if (!scores) return false;
-  const negative = Math.max(scores.sadness ?? 0, scores.anger ?? 0, scores.fear ?? 0, scores.disgust ?? 0);
-  return (scores.joy ?? 0) >= MIXED_THRESHOLD && negative >= MIXED_THRESHOLD;
+export interface BuiltReply {
+  text: string;
+  suggested_actions: Suggestion[];
+  goal_offer: GoalDraft | null;
 }
 
 const INTENSE_ADDITIONS: Partial<Record<EkmanEmotion, string>> = {
@@ -105,11 +65,14 @@ const INTENSE_ADDITIONS: Partial<Record<EkmanEmotion, string>> = {
   anger: "It's okay to pause before you act on it.",
 };
 
-/** A stable small number to choose wording with, from the entry id. */
-const seedOf = fnv1a;
+const SUGGESTION_LIMIT = 3;
+/** The score of an action with no evidence either way (durable-objects/graph-algorithms.ts). */
+const GENERIC_PRIOR = 0.5;
 
-const pick = <T>(items: readonly T[], seed: number, salt: number): T => items[(seed >>> salt) % items.length]!;
-
+const rotate = <T>(items: readonly T[], seed: number): T[] => {
+  const k = items.length ? seed % items.length : 0;
+  return [...items.slice(k), ...items.slice(0, k)];
+};
 export function describeDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 55) return minutes <= 1 ? "a minute or so" : `about ${minutes} minutes`;
@@ -119,14 +82,20 @@ export function describeDuration(ms: number): string {
   return days <= 1 ? "about a day" : `about ${days} days`;
 }
 
+/** A history action as the reply names it: "a run", "calling your sister", "yoga". */
+const helped = (action: string) => activityPhrase(action, "a");
+
+/** "Last time you felt like this, a run helped — 3 of 4 times, usually within a day." */
 function evidenceSentence(s: Suggestion, seed: number): string {
   const ev = s.evidence!;
-  const when = ev.medianRecoveryMs !== null ? `, usually within ${describeDuration(ev.medianRecoveryMs)}` : "";
+  const within = ev.medianRecoveryMs !== null ? describeDuration(ev.medianRecoveryMs).replace(/^about (?=an? )/, "") : null;
+  const when = within ? `, usually within ${within}` : "";
+  const times = `${ev.worked} of ${ev.tried} ${ev.tried === 1 ? "time" : "times"}`;
   return pick(
     [
-      `When you've felt like this before, "${s.action}" helped ${ev.worked} of ${ev.tried} times${when}.`,
-      `Something from your own history: "${s.action}" lifted things ${ev.worked} out of ${ev.tried} times${when}.`,
-      `Last times you felt this way, "${s.action}" worked ${ev.worked} of ${ev.tried} times${when}. Might be worth a try?`,
+      `Last time you felt like this, ${helped(s.action)} helped \u2014 ${times}${when}.`,
+      `When you've felt this way before, ${helped(s.action)} helped ${times}${when}.`,
+      `From your own history: ${helped(s.action)} has helped ${times} when you felt like this${when}.`,
     ],
     seed,
     3,
@@ -169,21 +138,73 @@ const recallsMemory = (seed: number) => (seed >>> 11) % 3 === 0;
 
 const concernSuggestions: Suggestion[] = CONCERN_ACTIONS.map((action) => ({ action, source: "generic", score: 0.5, evidence: null }));
 
-export function buildReply(input: ReplyInput): { text: string; suggested_actions: Suggestion[] } {
-  const seed = seedOf(input.entryId);
-  // A crisis gets care and a way to reach people, nothing else; a concern gets gentleness and people.
-  if (input.safety?.level === "crisis") return { text: crisisReply(input.safety.resources), suggested_actions: [] };
-  if (input.safety?.level === "concern") return { text: concernReply(seed), suggested_actions: concernSuggestions };
-  const parts = [pick(isMixed(input.scores) ? MIXED_OPENINGS : OPENINGS[input.emotion], seed, 0)];
-  const low = !input.isPositive && isNegativeEmotion(input.emotion);
-  if (low && input.intensity >= 0.75 && INTENSE_ADDITIONS[input.emotion]) parts.push(INTENSE_ADDITIONS[input.emotion]!);
+/** How many other wordings are tried before the last resort, when a reply would repeat the previous one. */
+const VARIANTS = 8;
+const variant = (seed: number, v: number) => (seed ^ Math.imul(v, 0x9e3779b9)) >>> 0;
+const same = (a: string, b: string | null | undefined) => !!b && a.trim() === b.trim();
 
-  const proven = input.suggestions.find((s) => s.source === "history" && s.evidence && s.evidence.worked > 0);
+/** The first wording unlike `previous`; if every wording is the same, it says so kindly. */
+function unlike(previous: string | null | undefined, seed: number, write: (seed: number) => string): string {
+  let text = write(seed);
+  for (let v = 1; v < VARIANTS && same(text, previous); v++) text = write(variant(seed, v));
+  return same(text, previous) ? `${text} Thank you for writing again.` : text;
+}
+
+const LOW_SUGGESTION = ["If it helps, you could {a}.", "One small idea, if it fits: {a}."];
+const GOOD_SUGGESTION = ["Maybe {a}.", "If you feel like it, {a}."];
+
+interface Composition {
+  input: ReplyInput;
+  feel: Feel;
+  low: boolean;
+  /** The entry is about an intention the reply offers to make a goal (on a day that is not hard). */
+  aboutIntention: boolean;
+  subject: ReturnType<typeof subjectOf>;
+  suggestions: Suggestion[];
+}
+
+function compose({ input, feel, low, aboutIntention, subject, suggestions }: Composition, seed: number): string {
+  const question = followUpQuestion(feel, subject, !!input.goalOffer, seed);
+  const parts = [aboutIntention ? intentionOpening(input.goalOffer!, seed) : opening(feel, subject, question.names, seed)];
+  if (low && input.intensity >= 0.75 && feel !== "mixed" && INTENSE_ADDITIONS[feel]) parts.push(INTENSE_ADDITIONS[feel]!);
+
+  const proven = suggestions.find((s) => s.source === "history" && s.evidence && s.evidence.worked > 0);
+  const first = suggestions[0];
   if (low && proven) parts.push(evidenceSentence(proven, seed));
-  else if (low && input.suggestions[0]) parts.push(`If it helps, you could ${input.suggestions[0].action}.`);
-  else if (input.emotion === "joy" && input.suggestions[0]) parts.push(`Maybe ${input.suggestions[0].action}.`);
+  else if (low && first) parts.push(pick(LOW_SUGGESTION, seed, 9).replace("{a}", first.action));
+  else if (feel === "joy" && first) parts.push(pick(GOOD_SUGGESTION, seed, 9).replace("{a}", first.action));
 
   if (input.goal) parts.push(goalSentence(input.goal, input.isPositive, seed));
   if (low && input.memory && recallsMemory(seed)) parts.push(memorySentence(input.memory, seed));
-  return { text: parts.join(" "), suggested_actions: input.suggestions.slice(0, 3) };
+  parts.push(question.text);
+  return parts.join(" ");
+}
+
+export function buildReply(input: ReplyInput): BuiltReply {
+  const seed = fnv1a(input.entryId);
+  // A crisis gets care and a way to reach people, nothing else: the same calm words every time.
+  if (input.safety?.level === "crisis") return { text: crisisReply(input.safety.resources), suggested_actions: [], goal_offer: null };
+  // A concern gets gentleness and people; no question, no goal.
+  if (input.safety?.level === "concern") {
+    return { text: unlike(input.previousText, seed, (s) => concernReply(s)), suggested_actions: concernSuggestions, goal_offer: null };
+  }
+
+  const reading = readEntry(input.entry?.text ?? "", input.entry?.activities ?? [], input.entry?.people ?? [], input.entry?.tags ?? []);
+  const feel = feelOf(input.emotion, input.scores, reading);
+  // The graph ranked its suggestions for the emotion it recorded; when the words say otherwise (good
+  // news read as fear), the reply draws only on generic ideas for the feeling it answers.
+  // Where history has evidence that an action helps more often than not, it leads; generic ideas follow,
+  // in an order that varies by entry (they are equally good guesses).
+  const fromGraph = feel === input.emotion || feel === "mixed" ? input.suggestions : [];
+  const proven = fromGraph.filter((s) => s.source === "history" && s.evidence && s.evidence.worked > 0 && s.score >= GENERIC_PRIOR);
+  const generic = rotate(genericSuggestions(feel === "mixed" ? input.emotion : feel), seed);
+  const subject = subjectOf(reading, feel);
+  const low = feel !== "mixed" && isNegativeEmotion(feel) && !(feel === input.emotion && input.isPositive);
+  // An intention on an ordinary day is what the entry is about, and the goal is the offer (ideas for
+  // savouring a moment would fit no moment); on a hard day, the feeling comes first.
+  const aboutIntention = !!input.goalOffer && !low && feel !== "mixed" && subject?.kind !== "event";
+  const context = { done: reading.done, oneOff: reading.oneOff, news: reading.events.some((e) => eventValence(e) > 0) };
+  const suggestions = aboutIntention ? [] : fitSuggestions(proven, generic, context, SUGGESTION_LIMIT);
+  const composition: Composition = { input, feel, low, aboutIntention, subject, suggestions };
+  return { text: unlike(input.previousText, seed, (s) => compose(composition, s)), suggested_actions: suggestions, goal_offer: input.goalOffer ?? null };
 }

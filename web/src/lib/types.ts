@@ -9,6 +9,7 @@ export type Insight = InferResponseType<(typeof api.api.entries)[":id"]["insight
 export type ConversationItem = InferResponseType<typeof api.api.journal.conversation.$get, 200>["items"][number];
 export type JournalReply = InferResponseType<typeof api.api.journal.entries.$post, 201>;
 export type SuggestedAction = JournalReply["response"]["suggested_actions"][number];
+export type GoalOffer = NonNullable<JournalReply["response"]["goal_offer"]>;
 export type Settings = InferResponseType<typeof api.api.settings.$get, 200>;
 export type SettingsChanges = InferRequestType<typeof api.api.settings.$put>["json"];
 export type Safety = Entry["safety"];
