@@ -1,23 +1,16 @@
-// One EmotionalGraph per person: their emotional states (one per analysed entry) and the
-// transitions between consecutive states, in the object's own SQLite storage, so that every update
-// for one person is serialised and nothing lives only in memory. Public methods are RPC.
+// One EmotionalGraph per person: their emotional states (one per analysed entry), the transitions
+// between consecutive states and the aggregates every answer is read from (graph-aggregates.ts), in
+// the object's own SQLite storage, so that every update for one person is serialised and nothing
+// lives only in memory. Public methods are RPC.
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
-import type { EkmanEmotion } from "../worker/emotion/taxonomy.ts";
-import {
-  findPatterns,
-  findRecoveryMemory,
-  findTriggers,
-  groundingForFollowUp,
-  median,
-  mostProbablePath,
-  rankSuggestions,
-  type WeightedEdge,
-} from "./graph-algorithms.ts";
+import * as aggregates from "./graph-aggregates.ts";
+import { groundingFor, nodesFor, recoveryMemoryFor, suggestionsFor, triggersFor, weightedEdgesFor } from "./graph-aggregates.ts";
+import { findPatterns, mostProbablePath } from "./graph-algorithms.ts";
 import { migrateGraphSchema } from "./graph-schema.ts";
+import { SqlGraphStore, STATE_COLUMNS, toState, type StateRow } from "./graph-store.ts";
 import { parseRpcArgs } from "./rpc-validation.ts";
 import { errorBody } from "../worker/lib/errors.ts";
-import { SAFETY_LEVELS } from "../worker/safety/screen.ts";
 import { CLOSE, LiveEventSchema, type LiveEvent } from "../worker/live/events.ts";
 import { acceptSocket, broadcast, closeSocket, handleClientMessage, issueTicket, redeemTicket } from "./live-sockets.ts";
 import {
@@ -37,46 +30,21 @@ import {
   type Trigger,
 } from "./graph-types.ts";
 
-interface StateRow extends Record<string, SqlStorageValue> {
-  entry_id: string;
-  revision: number;
-  recorded_at: number;
-  primary_emotion: string;
-  valence: number;
-  intensity: number;
-  is_positive: number;
-  ekman_scores: string;
-  activities: string;
-  tried_action: string | null;
-  safety_level: string;
-}
-
-const toState = (row: StateRow): GraphState => ({
-  entryId: row.entry_id,
-  revision: row.revision,
-  recordedAt: row.recorded_at,
-  primaryEmotion: row.primary_emotion as EkmanEmotion,
-  valence: row.valence,
-  intensity: row.intensity,
-  isPositive: row.is_positive === 1,
-  ekmanScores: JSON.parse(row.ekman_scores),
-  activities: JSON.parse(row.activities),
-  triedAction: row.tried_action,
-  safetyLevel: SafetyLevelSchema.parse(row.safety_level),
-});
-
-const SafetyLevelSchema = z.enum(SAFETY_LEVELS);
-
 const DEFAULT_SUGGESTIONS = 5;
 const REPLY_HISTORY = 10;
 
+type ParsedState = z.output<typeof RecordStateInputSchema>;
+
 export class EmotionalGraph extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** The states and their aggregates (graph-aggregates.ts): every write and answer below is flat in history. */
+  private readonly store: SqlGraphStore;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    ctx.blockConcurrencyWhile(async () => migrateGraphSchema(this.sql));
+    this.store = new SqlGraphStore(this.sql);
+    ctx.blockConcurrencyWhile(async () => migrateGraphSchema(ctx.storage));
   }
 
   /**
@@ -87,22 +55,15 @@ export class EmotionalGraph extends DurableObject<Env> {
   async recordState(input: RecordStateInput): Promise<RecordResult> {
     const state = parseRpcArgs("recordState", RecordStateInputSchema, input);
     const stored = this.ctx.storage.transactionSync(() => {
-      const existing = this.findState(state.entryId);
-      if (existing && existing.revision > state.revision) return existing;
-      if (existing) this.unlinkState(existing);
-      this.linkState({
-        ...state,
-        triedAction: state.triedAction === undefined ? (existing?.triedAction ?? null) : state.triedAction,
-      });
-      return this.findState(state.entryId)!;
+      const newer = this.record(state, (existing) => (state.triedAction === undefined ? (existing?.triedAction ?? null) : state.triedAction));
+      return newer ?? this.store.state(state.entryId)!;
     });
-    const states = this.allStates();
     return {
       state: stored,
-      history: states.slice(-REPLY_HISTORY).reverse(),
-      suggestions: rankSuggestions(states, stored.primaryEmotion, DEFAULT_SUGGESTIONS),
-      pathToJoy: mostProbablePath(this.weightedEdges(), stored.primaryEmotion, "joy"),
-      memory: stored.safetyLevel === "crisis" ? null : findRecoveryMemory(states, stored),
+      history: this.store.latest(REPLY_HISTORY),
+      suggestions: suggestionsFor(this.store, stored.primaryEmotion, DEFAULT_SUGGESTIONS),
+      pathToJoy: mostProbablePath(weightedEdgesFor(this.store), stored.primaryEmotion, "joy"),
+      memory: stored.safetyLevel === "crisis" ? null : recoveryMemoryFor(this.store, stored),
     };
   }
 
@@ -110,12 +71,7 @@ export class EmotionalGraph extends DurableObject<Env> {
   async recordStates(inputs: RecordStateInput[]): Promise<number> {
     const states = parseRpcArgs("recordStates", z.array(RecordStateInputSchema).max(1000), inputs);
     this.ctx.storage.transactionSync(() => {
-      for (const state of states) {
-        const existing = this.findState(state.entryId);
-        if (existing && existing.revision > state.revision) continue;
-        if (existing) this.unlinkState(existing);
-        this.linkState({ ...state, triedAction: state.triedAction ?? existing?.triedAction ?? null });
-      }
+      for (const state of states) this.record(state, (existing) => state.triedAction ?? existing?.triedAction ?? null);
     });
     return states.length;
   }
@@ -124,8 +80,8 @@ export class EmotionalGraph extends DurableObject<Env> {
   async removeState(entryId: string): Promise<boolean> {
     const id = parseRpcArgs("removeState", EntryIdSchema, entryId);
     return this.ctx.storage.transactionSync(() => {
-      const existing = this.findState(id);
-      if (existing) this.unlinkState(existing);
+      const existing = this.store.state(id);
+      if (existing) aggregates.removeState(this.store, existing);
       return existing !== null;
     });
   }
@@ -133,54 +89,53 @@ export class EmotionalGraph extends DurableObject<Env> {
   /** The person tried a suggested action after this entry: it counts as evidence from now on. */
   async markTried(input: { entryId: string; action: string }): Promise<GraphState | null> {
     const { entryId, action } = parseRpcArgs("markTried", MarkTriedInputSchema, input);
-    this.sql.exec("UPDATE states SET tried_action = ? WHERE entry_id = ?", action, entryId);
-    return this.findState(entryId);
+    return this.ctx.storage.transactionSync(() => {
+      const state = this.store.state(entryId);
+      if (!state) return null;
+      aggregates.markTried(this.store, state, action);
+      return this.store.state(entryId);
+    });
   }
 
   /** The latest states, newest first. */
   history(limit = 20): GraphState[] {
-    const n = parseRpcArgs("history", HistoryLimitSchema, limit);
-    return this.sql
-      .exec<StateRow>("SELECT * FROM states ORDER BY recorded_at DESC, entry_id DESC LIMIT ?", n)
-      .toArray()
-      .map(toState);
+    return this.store.latest(parseRpcArgs("history", HistoryLimitSchema, limit));
   }
 
   async suggestions(emotion: string, limit = DEFAULT_SUGGESTIONS): Promise<Suggestion[]> {
     const args = parseRpcArgs("suggestions", z.tuple([EmotionNameSchema, HistoryLimitSchema]), [emotion, limit]);
-    return rankSuggestions(this.allStates(), ...args);
+    return suggestionsFor(this.store, ...args);
   }
 
   /** What tends to come with low states of `emotion` (any low state when null), against the baseline. */
   async triggers(emotion: string | null = null, limit = 10): Promise<Trigger[]> {
     const [target, n] = parseRpcArgs("triggers", z.tuple([EmotionNameSchema.nullable(), HistoryLimitSchema]), [emotion, limit]);
-    return findTriggers(this.allStates(), target).slice(0, n);
+    return triggersFor(this.store, target, n);
   }
 
   /** This person's own evidence about an entry, for a language-model follow-up (null when unknown). */
   async followUpGrounding(entryId: string): Promise<FollowUpGrounding | null> {
-    const state = this.findState(parseRpcArgs("followUpGrounding", EntryIdSchema, entryId));
-    return state ? groundingForFollowUp(this.allStates(), state) : null;
+    const state = this.store.state(parseRpcArgs("followUpGrounding", EntryIdSchema, entryId));
+    return state ? groundingFor(this.store, state) : null;
   }
 
   async path(from: string, to = "joy"): Promise<EmotionPath | null> {
     const [source, target] = parseRpcArgs("path", z.tuple([EmotionNameSchema, EmotionNameSchema]), [from, to]);
-    return mostProbablePath(this.weightedEdges(), source, target);
+    return mostProbablePath(weightedEdgesFor(this.store), source, target);
   }
 
   async graph(): Promise<EmotionGraphView> {
-    const nodes = this.sql
-      .exec<{ emotion: string; count: number }>(
-        "SELECT primary_emotion AS emotion, count(*) AS count FROM states GROUP BY primary_emotion ORDER BY count DESC, emotion",
-      )
-      .toArray()
-      .map((n) => ({ emotion: n.emotion as EkmanEmotion, count: n.count }));
-    const edges = this.weightedEdges().map(({ meanMs: _mean, ...edge }) => edge);
+    const nodes = nodesFor(this.store);
+    const edges = weightedEdgesFor(this.store).map(({ meanMs: _mean, ...edge }) => edge);
     return { nodes, edges, totalStates: nodes.reduce((sum, n) => sum + n.count, 0) };
   }
 
+  /**
+   * Recovery episodes and loops for the Insights page. Not on the write or reply path, and its answer
+   * lists every episode of the whole history, so it reads every state.
+   */
   async patterns(now: number = Date.now()): Promise<Patterns> {
-    return findPatterns(this.allStates(), this.weightedEdges(), parseRpcArgs("patterns", z.number().int(), now));
+    return findPatterns(this.allStates(), weightedEdgesFor(this.store), parseRpcArgs("patterns", z.number().int(), now));
   }
 
   /** A short-lived, single-use ticket for opening this person's live socket. */
@@ -218,7 +173,7 @@ export class EmotionalGraph extends DurableObject<Env> {
   }
 
   async stateCount(): Promise<number> {
-    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM states").one().n;
+    return this.store.stateCount();
   }
 
   /**
@@ -230,96 +185,23 @@ export class EmotionalGraph extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets()) closeSocket(ws, CLOSE.normal, "Account deleted");
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    migrateGraphSchema(this.sql);
+    migrateGraphSchema(this.ctx.storage);
   }
 
-  private findState(entryId: string): GraphState | null {
-    const row = this.sql.exec<StateRow>("SELECT * FROM states WHERE entry_id = ?", entryId).toArray()[0];
-    return row ? toState(row) : null;
+  /**
+   * Stores a state in place of any older revision; answers the stored state instead when it is the
+   * newer one (and changes nothing). An edit is a removal and an insertion, so an entry moved in time
+   * is rewired at both places.
+   */
+  private record(input: ParsedState, triedAction: (existing: GraphState | null) => string | null): GraphState | null {
+    const existing = this.store.state(input.entryId);
+    if (existing && existing.revision > input.revision) return existing;
+    if (existing) aggregates.removeState(this.store, existing);
+    aggregates.insertState(this.store, { ...input, triedAction: triedAction(existing) });
+    return null;
   }
 
   private allStates(): GraphState[] {
-    return this.sql.exec<StateRow>("SELECT * FROM states ORDER BY recorded_at, entry_id").toArray().map(toState);
-  }
-
-  /** The states just before and just after a point in time (ties broken by entry id). */
-  private neighbours(recordedAt: number, entryId: string) {
-    const pick = (sql: string) =>
-      this.sql.exec<{ entry_id: string; recorded_at: number; primary_emotion: string }>(sql, recordedAt, recordedAt, entryId).toArray()[0] ?? null;
-    return {
-      prev: pick(
-        "SELECT entry_id, recorded_at, primary_emotion FROM states WHERE recorded_at < ? OR (recorded_at = ? AND entry_id < ?) ORDER BY recorded_at DESC, entry_id DESC LIMIT 1",
-      ),
-      next: pick(
-        "SELECT entry_id, recorded_at, primary_emotion FROM states WHERE recorded_at > ? OR (recorded_at = ? AND entry_id > ?) ORDER BY recorded_at, entry_id LIMIT 1",
-      ),
-    };
-  }
-
-  private addTransition(from: { entry_id: string; recorded_at: number; primary_emotion: string }, to: typeof from) {
-    this.sql.exec(
-      "INSERT INTO transitions (from_entry, to_entry, from_emotion, to_emotion, delta_ms) VALUES (?, ?, ?, ?, ?)",
-      from.entry_id,
-      to.entry_id,
-      from.primary_emotion,
-      to.primary_emotion,
-      to.recorded_at - from.recorded_at,
-    );
-  }
-
-  private linkState(state: GraphState) {
-    const { prev, next } = this.neighbours(state.recordedAt, state.entryId);
-    if (prev && next) this.sql.exec("DELETE FROM transitions WHERE from_entry = ?", prev.entry_id);
-    this.sql.exec(
-      `INSERT INTO states (entry_id, revision, recorded_at, primary_emotion, valence, intensity, is_positive, ekman_scores, activities, tried_action, safety_level)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      state.entryId,
-      state.revision,
-      state.recordedAt,
-      state.primaryEmotion,
-      state.valence,
-      state.intensity,
-      state.isPositive ? 1 : 0,
-      JSON.stringify(state.ekmanScores),
-      JSON.stringify(state.activities),
-      state.triedAction,
-      state.safetyLevel,
-    );
-    const self = { entry_id: state.entryId, recorded_at: state.recordedAt, primary_emotion: state.primaryEmotion };
-    if (prev) this.addTransition(prev, self);
-    if (next) this.addTransition(self, next);
-  }
-
-  private unlinkState(state: GraphState) {
-    const { prev, next } = this.neighbours(state.recordedAt, state.entryId);
-    this.sql.exec("DELETE FROM transitions WHERE from_entry = ? OR to_entry = ?", state.entryId, state.entryId);
-    this.sql.exec("DELETE FROM states WHERE entry_id = ?", state.entryId);
-    if (prev && next) this.addTransition(prev, next);
-  }
-
-  private weightedEdges(): WeightedEdge[] {
-    const rows = this.sql
-      .exec<{ from_emotion: string; to_emotion: string; delta_ms: number }>(
-        "SELECT from_emotion, to_emotion, delta_ms FROM transitions ORDER BY from_emotion, to_emotion",
-      )
-      .toArray();
-    const outgoing = new Map<string, number>();
-    const groups = new Map<string, number[]>();
-    for (const r of rows) {
-      outgoing.set(r.from_emotion, (outgoing.get(r.from_emotion) ?? 0) + 1);
-      const key = `${r.from_emotion}>${r.to_emotion}`;
-      groups.set(key, [...(groups.get(key) ?? []), r.delta_ms]);
-    }
-    return [...groups.entries()].map(([key, deltas]) => {
-      const [from, to] = key.split(">") as [EkmanEmotion, EkmanEmotion];
-      return {
-        from,
-        to,
-        count: deltas.length,
-        probability: deltas.length / outgoing.get(from)!,
-        medianMs: median(deltas)!,
-        meanMs: deltas.reduce((a, b) => a + b, 0) / deltas.length,
-      };
-    });
+    return this.sql.exec<StateRow>(`SELECT ${STATE_COLUMNS} FROM states ORDER BY recorded_at, entry_id`).toArray().map(toState);
   }
 }

@@ -33,7 +33,7 @@ export function median(values: number[]): number | null {
  * (or to the end of the window): the activities of those later entries, and every suggestion marked
  * as tried from the low state on. The low entry's own activities are its context, not its cure.
  */
-function actionsAfter(start: GraphState, following: GraphState[]): Set<string> {
+export function actionsAfter(start: GraphState, following: GraphState[]): Set<string> {
   const actions = new Set<string>();
   if (start.triedAction) actions.add(start.triedAction);
   for (const s of following) {
@@ -103,11 +103,14 @@ export function findTriggers(states: GraphState[], emotion: EkmanEmotion | null,
     if (lowRate <= baseRate) continue;
     triggers.push({ context, low: { with: withLow, total: lowTotal }, others: { with: withOthers, total: othersTotal }, lift: lowRate / baseRate });
   }
-  return triggers.sort((a, b) => b.lift - a.lift || b.low.with - a.low.with || a.context.localeCompare(b.context));
+  return triggers.sort(compareTriggers);
 }
 
+/** The order triggers are shown in: strongest lift first, then the most evidence, then by name. */
+export const compareTriggers = (a: Trigger, b: Trigger) => b.lift - a.lift || b.low.with - a.low.with || a.context.localeCompare(b.context);
+
 /** The prior a generic suggestion carries: an action with no evidence either way. */
-const GENERIC_SCORE = 0.5;
+export const GENERIC_SCORE = 0.5;
 
 export function rankSuggestions(states: GraphState[], emotion: EkmanEmotion, limit: number): Suggestion[] {
   const fromHistory = historySuggestions(states, emotion);
@@ -115,16 +118,15 @@ export function rankSuggestions(states: GraphState[], emotion: EkmanEmotion, lim
   const generic: Suggestion[] = genericSuggestions(emotion)
     .filter((action) => !known.has(action))
     .map((action) => ({ action, source: "generic", score: GENERIC_SCORE, evidence: null }));
-  return [...fromHistory, ...generic]
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.source === b.source ? 0 : a.source === "history" ? -1 : 1) ||
-        (b.evidence?.tried ?? 0) - (a.evidence?.tried ?? 0) ||
-        a.action.localeCompare(b.action),
-    )
-    .slice(0, limit);
+  return [...fromHistory, ...generic].sort(compareSuggestions).slice(0, limit);
 }
+
+/** Best score first; on a tie the person's own evidence before a generic idea, then more of it, then by name. */
+export const compareSuggestions = (a: Suggestion, b: Suggestion) =>
+  b.score - a.score ||
+  (a.source === b.source ? 0 : a.source === "history" ? -1 : 1) ||
+  (b.evidence?.tried ?? 0) - (a.evidence?.tried ?? 0) ||
+  a.action.localeCompare(b.action);
 
 export interface WeightedEdge extends GraphEdge {
   meanMs: number;
@@ -233,7 +235,7 @@ export function findPatterns(states: GraphState[], edges: GraphEdge[], now: numb
   return { episodes, recovery: { recentMedianMs, previousMedianMs, trend }, loops: negativeLoops(states, edges) };
 }
 
-const MEMORY_MIN_AGE_MS = 3 * DAY_MS;
+export const MEMORY_MIN_AGE_MS = 3 * DAY_MS;
 
 /**
  * A past low state like the current one that was followed by recovery, to remind the person it
@@ -258,6 +260,8 @@ export function findRecoveryMemory(states: GraphState[], current: GraphState): R
 /** How much evidence a language-model follow-up is given: enough to be specific, little to misuse. */
 export const FOLLOW_UP_HELPED = 3;
 export const FOLLOW_UP_TRIGGERS = 3;
+/** How far down the ranking a follow-up looks for actions that worked. */
+export const FOLLOW_UP_CANDIDATES = 50;
 
 /**
  * The graph's part of a follow-up's grounding: for a low entry, what worked before (ranked as the
@@ -265,7 +269,7 @@ export const FOLLOW_UP_TRIGGERS = 3;
  */
 export function groundingForFollowUp(states: GraphState[], state: GraphState): FollowUpGrounding {
   if (!isNegativeState(state)) return { state, helped: [], triggers: [], memory: null };
-  const helped = rankSuggestions(states, state.primaryEmotion, 50).filter((s) => s.source === "history" && (s.evidence?.worked ?? 0) > 0);
+  const helped = rankSuggestions(states, state.primaryEmotion, FOLLOW_UP_CANDIDATES).filter((s) => s.source === "history" && (s.evidence?.worked ?? 0) > 0);
   return {
     state,
     helped: helped.slice(0, FOLLOW_UP_HELPED),

@@ -2,14 +2,24 @@
 // any other boundary) and the shapes the methods answer.
 import { z } from "zod";
 import { EKMAN_EMOTIONS, type EkmanEmotion } from "../worker/emotion/taxonomy.ts";
-import { SAFETY_LEVELS, type SafetyLevel } from "../worker/safety/screen.ts";
+import { SAFETY_LEVELS } from "../worker/safety/screen.ts";
 
 export const EmotionNameSchema = z.enum(EKMAN_EMOTIONS);
 
 const ActionNameSchema = z.string().trim().toLowerCase().min(1).max(80);
 
-export const RecordStateInputSchema = z.object({
-  entryId: z.string().min(1).max(64),
+/** A state's activities: RPC input, and the `activities` JSON column of states, parsed on read. */
+export const ActivitiesSchema = z.array(ActionNameSchema).max(40);
+/** A state's Ekman scores: RPC input, and the `ekman_scores` JSON column of states, parsed on read. */
+export const EkmanScoresSchema = z.partialRecord(EmotionNameSchema, z.number().min(0).max(1));
+
+export const EntryIdSchema = z.string().min(1).max(64);
+export const HistoryLimitSchema = z.number().int().min(1).max(1000);
+export const MarkTriedInputSchema = z.object({ entryId: EntryIdSchema, action: ActionNameSchema });
+
+/** A state as the graph stores and answers it: one row of `states`, checked again on read. */
+export const GraphStateSchema = z.object({
+  entryId: EntryIdSchema,
   revision: z.number().int().positive(),
   /** When the entry was written (ms since epoch): states are ordered by it, not by arrival. */
   recordedAt: z.number().int().nonnegative(),
@@ -17,31 +27,21 @@ export const RecordStateInputSchema = z.object({
   valence: z.number().min(-1).max(1),
   intensity: z.number().min(0).max(1),
   isPositive: z.boolean(),
-  ekmanScores: z.partialRecord(EmotionNameSchema, z.number().min(0).max(1)),
-  activities: z.array(ActionNameSchema).max(40).default([]),
-  triedAction: ActionNameSchema.nullable().optional(),
+  ekmanScores: EkmanScoresSchema,
+  activities: ActivitiesSchema,
+  triedAction: ActionNameSchema.nullable(),
   /** A crisis entry stays part of the history but never comes back as a memory. */
+  safetyLevel: z.enum(SAFETY_LEVELS),
+});
+export type GraphState = z.output<typeof GraphStateSchema>;
+
+export const RecordStateInputSchema = GraphStateSchema.extend({
+  activities: ActivitiesSchema.default([]),
+  /** Left out: an edit keeps what the person marked as tried. */
+  triedAction: ActionNameSchema.nullable().optional(),
   safetyLevel: z.enum(SAFETY_LEVELS).default("none"),
 });
 export type RecordStateInput = z.input<typeof RecordStateInputSchema>;
-
-export const EntryIdSchema = z.string().min(1).max(64);
-export const HistoryLimitSchema = z.number().int().min(1).max(1000);
-export const MarkTriedInputSchema = z.object({ entryId: EntryIdSchema, action: ActionNameSchema });
-
-export interface GraphState {
-  entryId: string;
-  revision: number;
-  recordedAt: number;
-  primaryEmotion: EkmanEmotion;
-  valence: number;
-  intensity: number;
-  isPositive: boolean;
-  ekmanScores: Partial<Record<EkmanEmotion, number>>;
-  activities: string[];
-  triedAction: string | null;
-  safetyLevel: SafetyLevel;
-}
 
 export interface SuggestionEvidence {
   /** Times the action came up in a low episode of this emotion. */
