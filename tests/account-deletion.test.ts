@@ -39,7 +39,7 @@ describe("DELETE /api/auth/me", () => {
     await deliver({ type: "weekly-summary", userId: user.id, weekEnd: "2026-11-22", until: Date.now() + 1000 });
 
     const before = await rowsOf(user.id);
-    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "refresh_tokens", "replies", "settings", "tags", "users", "weekly_summaries"]);
+    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "refresh_tokens", "replies", "settings", "tags", "user_points", "users", "weekly_summaries"]);
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     const bystanderBefore = await rowsOf(bystander.id);
 

@@ -1,6 +1,7 @@
 // Points, streaks and achievements: idempotent awards, streaks in the person's time zone, events.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { localDate, startOfLocalDay } from "../worker/lib/time-zone.ts";
 import { streaksOf } from "../worker/services/gamification.ts";
 import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
 import { deliver } from "./queues/helpers.ts";
@@ -62,5 +63,55 @@ describe("awards", () => {
     await call("PUT", "/api/settings", { token: user.token, body: { streaks_enabled: false } });
     expect((await json(await call("GET", "/api/gamification", { token: user.token }))).streak).toBeNull();
     await expectError(await call("GET", "/api/gamification"), 401);
+  });
+});
+
+describe("flat-cost reads", () => {
+  it("keeps the points total in step with the ledger", async () => {
+    const user = await registerUser();
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false } });
+    for (const content of ["One calm day.", "Another calm day.", "A third."]) {
+      const entry = await createEntry(user.token, { content });
+      await deliver({ type: "analyze-entry", entryId: entry.id, userId: user.id, revision: 1 });
+    }
+    const ledger = await env.DB.prepare("SELECT sum(points) AS total FROM point_transactions WHERE user_id = ?").bind(user.id).first<{ total: number }>();
+    const kept = await env.DB.prepare("SELECT total FROM user_points WHERE user_id = ?").bind(user.id).first<{ total: number }>();
+    const summary = await json(await call("GET", "/api/gamification", { token: user.token }));
+    expect(ledger?.total).toBe(3 * 10 + 25);
+    expect(kept?.total).toBe(ledger?.total);
+    expect(summary.points).toBe(ledger?.total);
+  });
+
+  it("tells days apart at the person's local midnight, not UTC's", async () => {
+    const user = await registerUser();
+    const timeZone = "Asia/Kolkata";
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, timezone: timeZone } });
+    const today = localDate(Date.now(), timeZone);
+    const midnight = startOfLocalDay(today, timeZone);
+    // One minute either side of local midnight: two local days (the same UTC day), so a streak of 2.
+    for (const at of [midnight - 60_000, midnight + 60_000]) {
+      const e = await createEntry(user.token, { content: "Late, then early." });
+      await env.DB.prepare("UPDATE entries SET created_at = ? WHERE id = ?").bind(at, e.id).run();
+    }
+    const last = await createEntry(user.token, { content: "And one more." });
+    await deliver({ type: "analyze-entry", entryId: last.id, userId: user.id, revision: 1 });
+    const summary = await json(await call("GET", "/api/gamification", { token: user.token }));
+    expect(summary.streak).toEqual({ current: 2, longest: 2 });
+  });
+});
+
+describe("local days", () => {
+  it.each([
+    ["2026-03-29", "Europe/London", "2026-03-29T00:00:00.000Z"],
+    ["2026-03-30", "Europe/London", "2026-03-29T23:00:00.000Z"],
+    ["2026-11-01", "America/New_York", "2026-11-01T04:00:00.000Z"],
+    ["2026-11-02", "America/New_York", "2026-11-02T05:00:00.000Z"],
+    ["2026-06-01", "Asia/Kolkata", "2026-05-31T18:30:00.000Z"],
+    ["2026-01-01", "Pacific/Chatham", "2025-12-31T10:15:00.000Z"],
+  ])("%s begins in %s at %s", (day, timeZone, iso) => {
+    const start = startOfLocalDay(day, timeZone);
+    expect(new Date(start).toISOString()).toBe(iso);
+    expect(localDate(start, timeZone)).toBe(day);
+    expect(localDate(start - 1, timeZone)).not.toBe(day);
   });
 });

@@ -244,6 +244,14 @@ export const pointTransactions = sqliteTable(
   (t) => [uniqueIndex("point_transactions_award").on(t.userId, t.reason, t.ref), index("point_transactions_user_created").on(t.userId, t.createdAt)],
 );
 
+/** A person's points total, kept in step with the ledger by a trigger (migrations/0013_points_total.sql). */
+export const userPoints = sqliteTable("user_points", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  total: integer("total").notNull().default(0),
+});
+
 export const achievements = sqliteTable(
   "achievements",
   {

@@ -1,10 +1,10 @@
 // Points, streaks and achievements. Every award goes through one idempotent insert keyed by
 // (user, reason, ref), so retries and duplicate deliveries never pay twice; achievements are earned
 // once and pay a bonus once. A person's open tabs hear about each award.
-import { and, count, desc, eq, gte, isNotNull, sum } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { achievements, entries, goals, pointTransactions, replies, settings } from "../db/schema.ts";
-import { localDate } from "../lib/time-zone.ts";
+import { achievements, entries, goals, pointTransactions, replies, settings, userPoints } from "../db/schema.ts";
+import { localDate, shiftDay, startOfLocalDay } from "../lib/time-zone.ts";
 import { graphFor } from "./graph.ts";
 
 export const POINTS = {
@@ -16,6 +16,7 @@ export const POINTS = {
 export type AwardReason = keyof typeof POINTS;
 
 interface Stats {
+  /** Counted up to the largest threshold an achievement asks for (100), no further. */
   entries: number;
   currentStreak: number;
   longestStreak: number;
@@ -62,16 +63,41 @@ export function streaksOf(dates: Set<string>, today: string): { current: number;
   return { current, longest };
 }
 
+/**
+ * The local days (of the last STREAK_WINDOW_DAYS, in the person's time zone) that hold an entry: one
+ * query that asks, for each day, whether the (user_id, created_at) index has an entry in that day's
+ * span. Its cost is the window's, never the history's, and no entry row is read or formatted.
+ */
+async function daysWithEntries(db: Database, userId: string, today: string, timeZone: string): Promise<Set<string>> {
+  const days = Array.from({ length: STREAK_WINDOW_DAYS }, (_, i) => shiftDay(today, i - STREAK_WINDOW_DAYS + 1));
+  const starts = [...days, shiftDay(today, 1)].map((d) => startOfLocalDay(d, timeZone));
+  const spans = JSON.stringify(days.map((_, i) => [starts[i], starts[i + 1]]));
+  const rows = await db.all<{ i: number }>(sql`
+    SELECT CAST(span.key AS INTEGER) AS i FROM json_each(${spans}) AS span
+    WHERE EXISTS (
+      SELECT 1 FROM ${entries}
+      WHERE ${entries.userId} = ${userId}
+        AND ${entries.createdAt} >= json_extract(span.value, '$[0]')
+        AND ${entries.createdAt} < json_extract(span.value, '$[1]')
+    )`);
+  return new Set(rows.map((r) => days[r.i]!));
+}
+
+/** Achievements only ask whether a count reached a threshold: counting stops there (bounded reads). */
+const countUpTo = (n: number) => sql<number>`count(*)`.mapWith(Number).as(`up_to_${n}`);
+const LARGEST_COUNT_THRESHOLD = 100;
+
 async function stats(db: Database, userId: string, now: number): Promise<Stats & { timeZone: string }> {
   const prefs = await db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { timezone: true, streaksEnabled: true } });
   const timeZone = prefs?.timezone ?? "UTC";
-  const [entryCount, triedCount, goalCount, recent] = await Promise.all([
-    db.select({ n: count() }).from(entries).where(eq(entries.userId, userId)),
-    db.select({ n: count() }).from(replies).where(and(eq(replies.userId, userId), isNotNull(replies.triedAction))),
-    db.select({ n: count() }).from(goals).where(and(eq(goals.userId, userId), eq(goals.status, "completed"))),
-    db.select({ createdAt: entries.createdAt }).from(entries).where(and(eq(entries.userId, userId), gte(entries.createdAt, now - STREAK_WINDOW_DAYS * DAY_MS))),
+  const today = localDate(now, timeZone);
+  const [entryCount, triedCount, goalCount, days] = await Promise.all([
+    db.select({ n: countUpTo(LARGEST_COUNT_THRESHOLD) }).from(db.select({ one: entries.id }).from(entries).where(eq(entries.userId, userId)).limit(LARGEST_COUNT_THRESHOLD).as("e")),
+    db.select({ n: countUpTo(1) }).from(db.select({ one: replies.id }).from(replies).where(and(eq(replies.userId, userId), isNotNull(replies.triedAction))).limit(1).as("r")),
+    db.select({ n: countUpTo(1) }).from(db.select({ one: goals.id }).from(goals).where(and(eq(goals.userId, userId), eq(goals.status, "completed"))).limit(1).as("g")),
+    daysWithEntries(db, userId, today, timeZone),
   ]);
-  const streak = streaksOf(new Set(recent.map((r) => localDate(r.createdAt, timeZone))), localDate(now, timeZone));
+  const streak = streaksOf(days, today);
   return {
     timeZone,
     entries: entryCount[0]?.n ?? 0,
@@ -92,9 +118,10 @@ async function insertAward(db: Database, userId: string, reason: AwardReason, re
   return inserted[0]?.points ?? 0;
 }
 
+/** The points total, kept by the ledger's trigger (one row, whatever the ledger's length). */
 export async function totalPoints(db: Database, userId: string): Promise<number> {
-  const [row] = await db.select({ total: sum(pointTransactions.points) }).from(pointTransactions).where(eq(pointTransactions.userId, userId));
-  return Number(row?.total ?? 0);
+  const [row] = await db.select({ total: userPoints.total }).from(userPoints).where(eq(userPoints.userId, userId));
+  return row?.total ?? 0;
 }
 
 /**
