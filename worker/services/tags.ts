@@ -1,0 +1,15 @@
+// A person's tags with how many entries carry each, most used first.
+import { asc, count, desc, eq } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { entryTags, tags } from "../db/schema.ts";
+
+export async function tagCounts(db: Database, userId: string): Promise<{ name: string; count: number }[]> {
+  const entryCount = count(entryTags.entryId);
+  return db
+    .select({ name: tags.name, count: entryCount })
+    .from(tags)
+    .innerJoin(entryTags, eq(entryTags.tagId, tags.id))
+    .where(eq(tags.userId, userId))
+    .groupBy(tags.id)
+    .orderBy(desc(entryCount), asc(tags.name));
+}
