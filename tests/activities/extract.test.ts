@@ -3,7 +3,9 @@
 // sentences (the same ones `npm run eval:activities` prints) held to their targets or measured floors.
 import { describe, expect, it } from "vitest";
 import sentences from "./sentences.tsv?raw";
+import sentencesDev2 from "./sentences.dev-2.tsv?raw";
 import { extractActivities } from "../../worker/text/activities.ts";
+import { canonicalActivity } from "../../worker/text/activity-names.ts";
 import { evaluate, parseSentences, splitOf, TARGETS } from "../../worker/text/activity-evaluation.ts";
 
 const activities = (text: string) => extractActivities(text).activities;
@@ -71,6 +73,62 @@ describe("extractActivities", () => {
     expect(people("Drove to Leeds and sang along to the radio.")).toEqual([]);
   });
 
+  it.each([
+    ["hit the gym at 6, leg day", ["go to the gym"]],
+    ["Knocked out a few lengths at the pool on my lunch break.", ["swim"]],
+    ["got my steps in by pacing round the kitchen", ["walk"]],
+    ["Tennis with Dad this morning. He still beats me.", ["play tennis"]],
+    ["Morning swim, afternoon nap, evening Netflix.", ["swim", "nap", "watch tv"]],
+    ["Therapy today. Tired but lighter.", ["go to therapy"]],
+    ["Went for a sauna and cold plunge with Harry.", ["sauna", "cold plunge"]],
+    ["Hung out with Jamal and Ade at the skate park.", ["see jamal", "see ade"]],
+    ["Played badminton with Ravi and Sunil at the sports hall.", ["play badminton"]],
+    ["Myself and my cousin went to the mall and did shopping for Diwali.", ["shop"]],
+    ["In the evening I go for walking with my wife near the river.", ["walk"]],
+    ["After office I go gym.", ["go to the gym"]],
+    ["Batch cooked soups on Sunday.", ["cook"]],
+    ["Fixed the leaky tap myself.", ["fix the tap"]],
+    ["Went to a coffee morning at the church hall.", ["go to a coffee morning"]],
+    ["My legs were so stiff from yesterday's hike I could barely get out of bed.", ["hike"]],
+    ["The baby finally slept through, so did I.", ["sleep"]],
+  ])("reads the general form %j as %j", (text, expected) => {
+    expect(activities(text)).toEqual(expected);
+  });
+
+  it.each([
+    "I feel like I've run a marathon and I haven't even left the house.",
+    "I love yoga but I never make time for it.",
+    "Going for a run later if the rain stops.",
+    "Swimming tonight with the club, can't wait.",
+    "I'm meeting Jo on Friday for drinks.",
+    "Sam asked me to go running with him.",
+    "Hit the ground running this morning, so many emails.",
+    "I've been running on adrenaline all week.",
+    "My nose has been running all day.",
+    "Had a run of bad luck lately.",
+    "Our Q3 numbers are a walk in the park compared to last year.",
+    "Work was a nightmare today.",
+    "Lunch was rushed again.",
+    "Lay in the hammock and did absolutely nothing.",
+    "Dad called me while I was at work, will ring him tomorrow.",
+  ])("reads no deed in %j", (text) => {
+    expect(activities(text)).toEqual([]);
+  });
+
+  it("names an activity one way however it is written or labelled", () => {
+    expect(canonicalActivity("gym")).toBe("go to the gym");
+    expect(canonicalActivity("sleep in")).toBe("lie in");
+    expect(canonicalActivity("message Jess")).toBe("text jess");
+    expect(canonicalActivity("video call my niece")).toBe("call my niece");
+    expect(canonicalActivity("meet my friends")).toBe("see friends");
+    expect(activities("Had a lie-in till ten.")).toEqual(["lie in"]);
+    expect(activities("FaceTimed grandma for twenty minutes.")).toEqual(["call grandma"]);
+  });
+
+  it("reads words that are also names of Object's own properties as plain words", () => {
+    expect(extractActivities("Did the constructor thing, then a toString and valueOf __proto__ hasOwnProperty.")).toEqual({ activities: [], people: [] });
+  });
+
   it("answers nothing for an entry with no deeds and no people", () => {
     expect(extractActivities("Feeling anxious about everything and nothing.")).toEqual({ activities: [], people: [] });
     expect(extractActivities("")).toEqual({ activities: [], people: [] });
@@ -91,15 +149,29 @@ describe("figures on the labelled sentences", () => {
     expect(report.activities.recall).toBeGreaterThanOrEqual(TARGETS.recall);
   });
 
-  // The held-out split (index % 3 == 2): the issue's targets are precision >= 0.85 and recall >= 0.70;
-  // what the extractor reaches today is held here as a floor so that it can only improve (README,
-  // "Activities from the words"). People are held to the targets themselves.
-  const MEASURED_FLOOR = { precision: 0.75, recall: 0.6 };
+  // The held-out split (index % 3 == 2): the issue's targets are precision >= 0.85 and recall >= 0.70.
+  // Recall meets its target and is held to it; precision (81.6% when last measured) does not, and is
+  // held just under what it reaches so that it can only improve (README, "Activities from the words").
+  // People are held to the targets themselves.
+  const MEASURED_FLOOR = { precision: 0.81, recall: TARGETS.recall };
 
-  it("on the held-out test split: activities hold their measured floor, people meet the targets", () => {
+  it("on the held-out test split: activities hold their floor (recall its target), people meet the targets", () => {
     const report = evaluate(rows.filter((r) => splitOf(r.index) === "test"));
     expect(report.activities.precision).toBeGreaterThanOrEqual(MEASURED_FLOOR.precision);
     expect(report.activities.recall).toBeGreaterThanOrEqual(MEASURED_FLOOR.recall);
+    expect(report.people.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+    expect(report.people.recall).toBeGreaterThanOrEqual(TARGETS.recall);
+  });
+
+  // sentences.dev-2.tsv: another author's 450 sentences, developed on (94.3% / 93.6% when last
+  // measured); held just under that.
+  const DEV2_FLOOR = { precision: 0.94, recall: 0.93 };
+
+  it("on the second development set (another author): activities hold their measured floor", () => {
+    const report = evaluate(parseSentences(sentencesDev2));
+    expect(report.rows).toBe(450);
+    expect(report.activities.precision).toBeGreaterThanOrEqual(DEV2_FLOOR.precision);
+    expect(report.activities.recall).toBeGreaterThanOrEqual(DEV2_FLOOR.recall);
     expect(report.people.precision).toBeGreaterThanOrEqual(TARGETS.precision);
     expect(report.people.recall).toBeGreaterThanOrEqual(TARGETS.recall);
   });

@@ -14,20 +14,27 @@ const RELATIONS = new Set(
     "cousin cousins aunt auntie aunty uncle niece nephew nan nana nanna gran grandma grandad granddad grandpa grandmother grandfather " +
     "granny grandparents grandson granddaughter grandkids grandchildren grandchild kids kid children child childrens baby babies " +
     "toddler twins family team boys girls lads guys stepdad stepmum stepmom stepson stepdaughter godson goddaughter godmother " +
-    "students pupils class"
+    "students pupils class nonna nonno headteacher psychiatrist psychologist tutor mentor physio dentist vicar pastor priest " +
+    "host family in-laws inlaws lead partner's uncles aunties aunts"
   ).split(" "),
 );
 
 /** Relations that "the" can introduce as people ("the kids", "the GP"), unlike "the doctor" (a place to go). */
 const THE_RELATIONS = new Set(
-  "kids children baby babies family team boys girls lads guys grandkids grandchildren twins landlord landlady gp neighbours neighbors in-laws".split(" "),
+  "kids children baby babies family team boys girls lads guys grandkids grandchildren twins landlord landlady gp neighbours neighbors in-laws neighbour neighbor cousins aunties uncles grandparents parents little one".split(" "),
 );
 
 /** Relations used as names, with no determiner ("Called Mum", "with Dad"). */
-const BARE_RELATIONS = new Set("mum mom mam mummy mommy dad daddy grandma grandad granddad grandpa gran nan nana nanna granny".split(" "));
+const BARE_RELATIONS = new Set(
+  "mum mom mam mummy mommy dad daddy grandma grandad granddad grandpa gran nan nana nanna granny nonna nonno nani nanu amma appa papa mama ammi baba dadi auntie aunty uncle".split(" "),
+);
 
 /** Words that come before a relation without changing who it is ("my little sister" is "my sister"). */
-const RELATION_ADJECTIVES = new Set("little big older younger elder eldest youngest baby new old lovely poor dear".split(" "));
+const RELATION_ADJECTIVES = new Set("little big older younger elder eldest youngest baby lovely poor dear".split(" "));
+/** Words that stay with a relation because they say which one ("my old manager", "the new neighbours", "the uni girls"). */
+const RELATION_KEPT = new Set("old new uni work school host team ex".split(" "));
+/** Group words that "the" plus a word before them makes people ("the uni girls", "the school mums"). */
+const GROUP_HEADS = new Set("girls boys lads guys mums dads mates crew gang".split(" "));
 
 const TITLES = new Set("dr doctor uncle aunt auntie aunty mr mrs ms miss nurse father pastor rabbi imam coach professor prof sister brother".split(" "));
 
@@ -75,7 +82,8 @@ const NOT_PEOPLE = new Set(
 
 /** Words after which a capitalised or ambiguous word is a person ("with Amira", "called Will"). */
 const PERSON_CUES = new Set(
-  "with and called rang phoned texted messaged met saw hugged visited facetimed thanked helped told asked invited".split(" "),
+  ("with and called rang phoned texted messaged met saw hugged visited facetimed thanked helped told asked invited sent emailed skyped whatsapped " +
+    "babysat see visit meet kissed married dated drove picked fed bathed").split(" "),
 );
 
 export interface PersonMatch {
@@ -93,26 +101,48 @@ const isName = (toks: Token[], i: number): boolean => {
   return t.cap && cue && /^\p{L}+$/u.test(t.w) && t.w.length > 1;
 };
 
-/** The person mentioned at `i`, if one is. */
+const found = new WeakMap<Token[], (PersonMatch | null)[]>();
+
+/** The person mentioned at `i`, if one is (worked out once per clause and position). */
 export function personAt(toks: Token[], i: number): PersonMatch | null {
+  let known = found.get(toks);
+  if (!known) found.set(toks, (known = []));
+  let match = known[i];
+  if (match === undefined) known[i] = match = readPerson(toks, i);
+  return match;
+}
+
+function readPerson(toks: Token[], i: number): PersonMatch | null {
   const t = toks[i];
   if (!t) return null;
   if (DETERMINERS.has(t.w)) {
     let j = i + 1;
     const kept: string[] = [];
-    while (RELATION_ADJECTIVES.has(toks[j]?.w ?? "") && j < i + 3) j++;
+    while ((RELATION_ADJECTIVES.has(toks[j]?.w ?? "") || RELATION_KEPT.has(toks[j]?.w ?? "")) && j < i + 3) {
+      if (RELATION_KEPT.has(toks[j]!.w) && RELATIONS.has(toks[j + 1]?.w ?? "") || (RELATION_KEPT.has(toks[j]!.w) && RELATION_KEPT.has(toks[j + 1]?.w ?? ""))) kept.push(toks[j]!.w);
+      j++;
+    }
     if (toks[j]?.w === "best" && /^friends?$/.test(toks[j + 1]?.w ?? "")) kept.push(toks[j++]!.w);
     if (toks[j]?.w === "in" && toks[j + 1]?.w === "laws") return { phrase: `${t.w} in-laws`, end: j + 2 };
     const head = toks[j];
+    // "my mother-in-law", "my team lead".
+    if (head && toks[j + 1]?.joined && toks[j + 1]?.w === "in" && toks[j + 2]?.w === "law") return { phrase: [t.w, ...kept, `${head.w}-in-law`].join(" "), end: j + 3 };
+    if (head?.w === "team" && /^(lead|leader)$/.test(toks[j + 1]?.w ?? "")) return { phrase: [t.w, ...kept, `team ${toks[j + 1]!.w}`].join(" "), end: j + 2 };
     if (head && RELATIONS.has(head.w)) return { phrase: [t.w, ...kept, head.w].join(" "), end: j + 1 };
     return null;
   }
   if (t.w === "the") {
     if (toks[i + 1]?.w === "in" && toks[i + 2]?.w === "laws") return { phrase: "the in-laws", end: i + 3 };
+    if (toks[i + 1]?.w === "little" && toks[i + 2]?.w === "one") return { phrase: "the little one", end: i + 3 };
+    // "the uni girls", "the new neighbours".
+    const second = toks[i + 2]?.w ?? "";
+    if (toks[i + 1] && /^\p{L}+$/u.test(toks[i + 1]!.w) && !THE_RELATIONS.has(toks[i + 1]!.w) && (GROUP_HEADS.has(second) || (RELATION_KEPT.has(toks[i + 1]!.w) && THE_RELATIONS.has(second)))) {
+      return { phrase: `the ${toks[i + 1]!.w} ${second}`, end: i + 3 };
+    }
     const head = toks[i + 1];
     if (!head || !THE_RELATIONS.has(head.w)) return null;
     // "the guys from work" is who they are.
-    if (toks[i + 2]?.w === "from" && /^(work|school|church|uni|college|the office)$/.test(toks[i + 3]?.w ?? "")) {
+    if (/^(guys|people)$/.test(head.w) && toks[i + 2]?.w === "from" && /^(work|school|church|uni|college|the office)$/.test(toks[i + 3]?.w ?? "")) {
       return { phrase: `the ${head.w} from ${toks[i + 3]!.w}`, end: i + 4 };
     }
     return { phrase: `the ${head.w}`, end: i + 2 };

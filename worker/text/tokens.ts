@@ -11,10 +11,12 @@ export interface Token {
   upper: boolean;
   /** Written with a trailing 's ("Tom's", "my aunt's"). */
   poss: boolean;
+  /** Joined to the word before by a hyphen ("lie-in", "litter-picked", "mother-in-law"). */
+  joined?: boolean;
 }
 
 /** Contractions and shorthand, spelled out (the apostrophe already straightened or dropped). */
-const EXPANSIONS: Record<string, string> = {
+const EXPANSIONS: Record<string, string> = Object.assign(Object.create(null), {
   "don't": "do not",
   dont: "do not",
   "doesn't": "does not",
@@ -90,7 +92,26 @@ const EXPANSIONS: Record<string, string> = {
   runnin: "running",
   walkin: "walking",
   nothin: "nothing",
-};
+  hw: "homework",
+  wouldve: "would have",
+  couldve: "could have",
+  shouldve: "should have",
+  "would've": "would have",
+  "could've": "could have",
+  "should've": "should have",
+  b4: "before",
+  brekkie: "breakfast",
+  xmas: "christmas",
+});
+
+const BINOMIALS = new Set(
+  (
+    "hide seek|back forth|fish chips|up down|on off|in out|now then|bits bobs|pros cons|rock roll|trial error|snakes ladders|salt pepper|" +
+    "here there|black white|mix match|bread butter|bed breakfast|pick mix|odds ends|wear tear|rest relaxation|peace quiet|song dance|sing dance"
+  )
+    .split("|")
+    .map((pair) => pair.replace(" ", " ")),
+);
 
 /** Words that end a clause: what comes after may have its own subject, negation or plan. */
 const CLAUSE_WORDS = new Set(["and", "but", "then", "so", "while", "whilst", "because", "though", "although", "or", "until", "before", "after", "when", "once", "plus", "which"]);
@@ -104,13 +125,21 @@ export interface Clause {
 }
 
 const SENTENCE_END = /([.!?…]+|\n+)\s*/;
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[&+]/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*|[&+]/gu;
 
 /** The entry as clauses of tokens, in order. */
 export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   // Abbreviated titles keep their sentence: "Dr. Patel" is not two sentences.
-  const sentences = text.replace(/\b(Dr|Mr|Mrs|Ms|St|Prof)\.\s/g, "$1 ").split(SENTENCE_END);
+  const sentences = text
+    .replace(/\b(Dr|Mr|Mrs|Ms|St|Prof)\.\s/g, "$1 ")
+    .replace(/\b1:1s?\b/g, "one to one")
+    // Apostrophes lost to a space ("didn t", "i m"): put back, so the contraction reads as one.
+    .replace(/\b(haven|don|didn|can|won|isn|wasn|couldn|wouldn|shouldn|aren|weren|hasn|hadn|doesn|ain) t\b/gi, "$1't")
+    .replace(/\b(i|you|we|they) (d|ll|m|ve|re)\b/gi, "$1'$2")
+    // Set phrases keep their "and" ("hide and seek", "back and forth"): it joins no clauses.
+    .replace(/\b(\w+) and (\w+)\b/g, (all, a: string, b: string) => (BINOMIALS.has(`${a.toLowerCase()} ${b.toLowerCase()}`) ? `${a}-and-${b}` : all))
+    .split(SENTENCE_END);
   let sentenceIndex = 0;
   for (let s = 0; s < sentences.length; s += 2) {
     const sentence = sentences[s];
@@ -122,18 +151,22 @@ export function clausesOf(text: string): Clause[] {
     for (const part of parts) {
       let current: Clause = { tokens: [], joiner: null, sentence: sentenceIndex };
       for (const match of part.matchAll(WORD)) {
-        const raw = match[0].replace(/’/g, "'");
+        const pieces = match[0].includes("-") ? match[0].split("-") : [match[0]];
+        for (let k = 0; k < pieces.length; k++) {
+        const hyphenated = k > 0;
+        const raw = pieces[k]!.replace(/’/g, "'");
         const lower = raw.toLowerCase();
         const poss = /'s$/.test(lower) && !EXPANSIONS[lower];
         const base = poss ? lower.slice(0, -2) : lower.replace(/'$/, "");
         // "2" means "to" only between words ("went 2 the cinema"), never in "ran 2 miles".
         const spelled = base === "2" && /^(go|went|going|walked|came|come|drove)$/.test(current.tokens.at(-1)?.w ?? "") ? "to" : (EXPANSIONS[base] ?? base);
-        const upper = /^\p{Lu}/u.test(raw) && raw !== "I" && !/^I'/.test(raw);
+        const first = raw[0] ?? "";
+        const upper = first !== first.toLowerCase() && raw !== "I" && !raw.startsWith("I'");
         const cap = upper && !atStart;
         atStart = false;
-        for (const w of spelled.split(" ")) {
+        for (const w of spelled.includes(" ") ? spelled.split(" ") : [spelled]) {
           // "looked after Oscar" is one clause; "felt better after talking to Chris" is two.
-          const joins = CLAUSE_WORDS.has(w) && !(w === "after" && /^look/.test(current.tokens.at(-1)?.w ?? ""));
+          const joins = CLAUSE_WORDS.has(w) && !hyphenated && !(w === "after" && /^look/.test(current.tokens.at(-1)?.w ?? ""));
           if (joins && current.tokens.length > 0) {
             clauses.push(current);
             current = { tokens: [], joiner: w, sentence: sentenceIndex };
@@ -143,10 +176,11 @@ export function clausesOf(text: string): Clause[] {
             current.joiner = w;
             continue;
           }
-          current.tokens.push({ w, cap, upper, poss });
+          current.tokens.push(hyphenated ? { w, cap, upper, poss, joined: true } : { w, cap, upper, poss });
         }
         // A possessive belongs to the word it is on.
         if (poss) current.tokens.at(-1)!.poss = true;
+        }
       }
       if (current.tokens.length > 0) clauses.push(current);
     }
