@@ -123,7 +123,7 @@ console.log(`${pad("macro-F1 Ekman (7 classes)")}${reports.ekman.macroF1.toFixed
 console.log(`${pad("macro-F1 28 labels")}${reports.fine.macroF1.toFixed(4)}`);
 console.log(`${pad("macro-F1 sentiment (4 classes)")}${reports.sentiment.macroF1.toFixed(4)}`);
 console.log(`${pad("median time per analysis (µs)")}${median.toFixed(1)}  (p95 ${p95.toFixed(1)})`);
-console.log(`${pad("median time, 3-sentence entry (µs)")}${entryTimes[entryTimes.length >> 1]!.toFixed(1)}`);
+console.log(`${pad("median time, 4-sentence entry (µs)")}${entryTimes[entryTimes.length >> 1]!.toFixed(1)}`);
 
 // First-person journal language: one primary emotion per sentence, as the product names it.
 const FIVE = ["anger", "fear", "joy", "sadness", "surprise"] as const;
