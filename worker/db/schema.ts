@@ -111,7 +111,11 @@ export const entryTags = sqliteTable(
     tagId: text("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
     userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.entryId, t.tagId] }), index("entry_tags_user_tag").on(t.userId, t.tagId)],
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.tagId] }),
+    index("entry_tags_user_tag").on(t.userId, t.tagId),
+    index("entry_tags_user_entry").on(t.userId, t.entryId),
+  ],
 );
 
 export const settings = sqliteTable("settings", {
