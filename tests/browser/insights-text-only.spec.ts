@@ -16,7 +16,7 @@ test("a text-only history shows what helped and what comes with a low mood", asy
   await expect(section.getByRole("heading", { level: 3, name: "When you felt Worry" })).toBeVisible();
   // The run came after each anxious entry and was followed by a better mood: it helped, 2 of 2 times.
   await expect(section.getByRole("listitem").filter({ hasText: /^run — / })).toContainText(/2 of 2/);
-  // Work came with the anxious entries and never with the others: it is a trigger, never "what helped".
+  // Work comes with the anxious entries more often than with the rest: a trigger, never "what helped".
   await expect(section.getByRole("listitem").filter({ hasText: /^work — / })).toHaveCount(1);
   await expect(section.getByRole("listitem").filter({ hasText: /^work — / })).not.toContainText(/helped/);
 });
