@@ -124,8 +124,7 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
   const ekman_scores = toRecord<EkmanEmotion>(EKMAN_EMOTIONS, s.ekman, thr.ekman);
   const sentiment_scores = toRecord<Sentiment>(SENTIMENTS, s.sentiment, thr.sentiment);
   const feelings = readFeelings(input);
-  const decision = FEELING_BLEND.readerEverywhere || feelings.statement || feelings.hits.length > 0 ? withJournalReader(input, ekman_scores) : { ...ekman_scores };
-  for (const e of FEELING_GROUPS) decision[e] += FEELING_BLEND.offsets[e] ?? 0;
+  const decision = withJournalReader(input, ekman_scores);
   const stated = foldFeelings(feelings, decision, fine_scores, ekman_scores, sentiment_scores);
 
   const hasText = input.trim().length > 0;
@@ -188,17 +187,14 @@ export const FEELING_BLEND = {
   looseWeight: 0.9,
   /** Each later feeling named in the text weighs this much less than the one before. */
   firstLead: 0.05,
-  /** Weight of the journal-sentence reader in a feeling statement's Ekman scores, and its scale. */
+  /** Weight of the journal-sentence reader in the primary-emotion decision, and the scale of its probabilities. */
   readerWeight: 0.4,
   readerScale: 1.5,
-  readerEverywhere: true,
-  /** Per-group shifts of the primary-emotion decision (thresholds for journal language). */
-  offsets: {} as Partial<Record<EkmanEmotion, number>>,
 };
 
 let journalReader: DecodedFeelingsModel | undefined;
 
-/** For a first-person feeling statement, the journal-sentence reader votes on the primary emotion. */
+/** The journal-sentence reader votes on the primary emotion of every text (a copy of the scores; the scores themselves stay the model's). */
 function withJournalReader(text: string, ekman: Record<EkmanEmotion, number>): Record<EkmanEmotion, number> {
   const decision = { ...ekman };
   const beta = FEELING_BLEND.readerWeight;
