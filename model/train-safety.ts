@@ -4,6 +4,9 @@
 // to worker/safety/data/safety-model.ts. The test phrasings are never trained or tuned on.
 //
 //   npm run model:train-safety [-- --bits 13 --hidden 16 --epochs 10 --lr 0.05 --l2 1e-4 --dry-run]
+//   … --dry-run --curve      recall against the held-out and everyday false positives, threshold by threshold
+//   … --dry-run --misses     the held-out phrasings read wrongly at a threshold of 0.5
+//   … --dry-run --top        the everyday and held-out ordinary texts the model scores highest
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parsePhrasings, type LabelledPhrasing } from "../worker/safety/evaluation.ts";
@@ -234,6 +237,27 @@ for (const text of [
 ]) {
   const p = modelScores(model, sentenceWords(text));
   console.log(`  ${p.crisis.toFixed(3)} crisis, ${p.distress.toFixed(3)} distress: ${text}`);
+}
+// Diagnostics (on the held-out fifth and everyday writing; never on the test phrasings).
+const heldOrdinary = scored.filter((s) => s.row.level === "none");
+const heldCrisis = scored.filter((s) => s.row.level === "crisis");
+if (process.argv.includes("--curve")) {
+  for (const t of [0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99]) {
+    const extra = heldOrdinary.filter((s) => s.patterns === "none" && s.crisis >= t).length / heldOrdinary.length;
+    const daily = everyday.filter((s) => s.patterns === "none" && s.crisis >= t).length / everyday.length;
+    const found = heldCrisis.filter((s) => s.patterns === "crisis" || s.crisis >= t).length / heldCrisis.length;
+    console.log(`  t=${t}: crisis recall ${(found * 100).toFixed(1)}%, extra ordinary called crisis ${(extra * 100).toFixed(2)}%, everyday ${(daily * 100).toFixed(2)}%`);
+  }
+}
+if (process.argv.includes("--misses")) {
+  for (const s of heldCrisis) if (s.patterns !== "crisis" && s.crisis < 0.5) console.log(`  missed ${s.crisis.toFixed(2)} ${s.row.text.slice(0, 200)}`);
+  for (const s of heldOrdinary) if (s.patterns === "crisis" || s.crisis >= 0.5) console.log(`  ordinary called crisis (${s.patterns}) ${s.crisis.toFixed(2)} ${s.row.text.slice(0, 200)}`);
+}
+if (process.argv.includes("--top")) {
+  const texts = [...goemotions("dev").filter((_, i) => i % 3 === 0), ...dair];
+  const ranked = everyday.map((s, i) => ({ s, text: texts[i]! })).filter((x) => x.s.patterns === "none");
+  for (const x of ranked.sort((a, b) => b.s.crisis - a.s.crisis).slice(0, 25)) console.log(`  everyday ${x.s.crisis.toFixed(3)} ${x.text.slice(0, 160)}`);
+  for (const x of heldOrdinary.filter((s) => s.patterns === "none").sort((a, b) => b.crisis - a.crisis).slice(0, 25)) console.log(`  ordinary ${x.crisis.toFixed(3)} ${x.row.text.slice(0, 160)}`);
 }
 if (DRY_RUN) process.exit(0);
 const out = join(root, "worker", "safety", "data", "safety-model.ts");
