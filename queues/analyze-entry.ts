@@ -14,6 +14,7 @@ import { extractInsightWithWorkersAi } from "../worker/insights/workers-ai-insig
 import { askLlamaGuard } from "../worker/safety/llama-guard.ts";
 import { raiseToConcern } from "../worker/services/safety.ts";
 import { distressAware, moodOf, recordMood, textOf } from "../worker/services/entry-emotion.ts";
+import { syncEntryState } from "../worker/services/entries.ts";
 import { noticedOf } from "../worker/services/entry-noticed.ts";
 import { followUpReply } from "../worker/services/follow-up.ts";
 import { award } from "../worker/services/gamification.ts";
@@ -47,7 +48,9 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   if (entry.revision > job.revision) return "superseded";
   const existing = await db.query.insights.findFirst({ where: and(eq(insights.entryId, job.entryId), eq(insights.userId, job.userId)) });
   if (existing && existing.status === "ready" && existing.revision >= job.revision) {
-    // A redelivery after a failure part-way: finish what may be missing (the award is idempotent).
+    // A redelivery after a failure part-way: finish what may be missing. The graph is sent the stored
+    // reading again (a refined mood whose graph call failed reaches it now); the award is idempotent.
+    await syncEntryState(env, db, job.userId, entry.id);
     if (entry.safetyLevel !== "crisis") await award(env, db, job.userId, "entry-analysed", entry.id);
     return "already-done";
   }

@@ -3,6 +3,7 @@
 // (retrying a message that can never parse would only fill the dead-letter queue).
 import { z } from "zod";
 import { getDb } from "../worker/db/client.ts";
+import { syncEntryState } from "../worker/services/entries.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { markInsightFailed, recordAttemptFailure } from "../worker/services/insights.ts";
 import { analyzeEntry } from "./analyze-entry.ts";
@@ -21,6 +22,7 @@ function parse(message: Message<unknown>): QueueMessage | null {
 
 async function handleJob(env: Env, job: QueueMessage, attempts: number): Promise<string> {
   if (job.type === "weekly-summary") return buildWeeklySummary(env, getDb(env), job);
+  if (job.type === "sync-graph") return syncEntryState(env, getDb(env), job.userId, job.entryId);
   return analyzeEntry(env, getDb(env), job, attempts);
 }
 

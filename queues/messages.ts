@@ -19,7 +19,15 @@ export const WeeklySummaryJobSchema = z.object({
 });
 export type WeeklySummaryJob = z.infer<typeof WeeklySummaryJobSchema>;
 
-export const QueueMessageSchema = z.discriminatedUnion("type", [InsightJobSchema, WeeklySummaryJobSchema]);
+/** Bring the graph into step with D1 for one entry, after a graph call failed part-way through a write. */
+export const GraphSyncJobSchema = z.object({
+  type: z.literal("sync-graph"),
+  userId: z.uuid(),
+  entryId: z.uuid(),
+});
+export type GraphSyncJob = z.infer<typeof GraphSyncJobSchema>;
+
+export const QueueMessageSchema = z.discriminatedUnion("type", [InsightJobSchema, WeeklySummaryJobSchema, GraphSyncJobSchema]);
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 
 export const INSIGHT_DEAD_LETTER_QUEUE = "insight-jobs-dlq";

@@ -1,6 +1,7 @@
 // Accounts: registration, sign-in, refresh-token rotation and reuse detection, sign-out, the account.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { sha256Base64Url } from "../worker/lib/encoding.ts";
 import { call, expectError, freshIp, json, registerUser } from "./helpers/api.ts";
 
 const tokenRows = (userId: string) =>
@@ -197,5 +198,47 @@ describe("GET and DELETE /api/auth/me", () => {
     // The still-unexpired access token is now worthless, and the email can be used again.
     await expectError(await call("GET", "/api/auth/me", { token: user.token }), 401);
     await registerUser({ email: user.email });
+  });
+});
+
+describe("refresh-token families under a race (review findings)", () => {
+  const refresh = (token: string) => call("POST", "/api/auth/refresh", { body: { refresh_token: token } });
+
+  it("ten parallel refreshes of one token: one wins, the family is revoked, and the winner's new token is dead too", async () => {
+    for (let round = 0; round < 8; round++) {
+      const user = await registerUser();
+      const results = await Promise.all(Array.from({ length: 10 }, () => refresh(user.refreshToken)));
+      const winners = results.filter((r) => r.status === 200);
+      expect(winners).toHaveLength(1);
+      for (const res of results) if (res.status !== 200) await expectError(res, 401, "invalid_refresh_token");
+      const won = await json(winners[0]!);
+      await expectError(await refresh(won.refresh_token), 401, "invalid_refresh_token");
+      const rows = (await tokenRows(user.id)).results;
+      expect(rows).toHaveLength(2);
+      expect(rows.every((r) => r.revoked_at !== null)).toBe(true);
+    }
+  });
+
+  it("refuses a token whose own row escaped the revocation of its family", async () => {
+    const user = await registerUser();
+    const next = await json(await refresh(user.refreshToken));
+    // The outcome of the lost race: the family was revoked, then one row of it was written unrevoked.
+    await env.DB.prepare("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ?").bind(Date.now(), user.id).run();
+    await env.DB.prepare("UPDATE refresh_tokens SET revoked_at = NULL WHERE token_hash = ?").bind(await sha256Base64Url(next.refresh_token)).run();
+    await expectError(await refresh(next.refresh_token), 401, "invalid_refresh_token");
+    expect((await tokenRows(user.id)).results).toHaveLength(2);
+  });
+});
+
+describe("the sign-in rate limit's key", () => {
+  it("does not trust a client-sent CF-Connecting-IP on a request that did not come through Cloudflare's edge", async () => {
+    // Without request.cf there is no edge to vouch for the header: every address claimed shares one budget.
+    const statuses: number[] = [];
+    for (let i = 0; i < 45 && statuses.at(-1) !== 429; i++) {
+      const res = await call("POST", "/api/auth/login", { edge: false, ip: freshIp(), body: { email: "nobody@example.com", password: "x" } });
+      statuses.push(res.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
   });
 });

@@ -86,6 +86,23 @@ describe("/api/goals", () => {
   });
 });
 
+describe("the 30-step cap under concurrency (review finding)", () => {
+  it("ten parallel steps on a goal with 28: exactly two are added, the rest answer 409, and positions stay distinct", async () => {
+    const user = await registerUser();
+    const goal = await newGoal(user.token, { title: "Many steps", tasks: Array.from({ length: 28 }, (_, i) => `Step ${i + 1}`) });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call("POST", `/api/goals/${goal.id}/tasks`, { token: user.token, body: { title: `Extra ${i}` } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+    for (const res of results) if (res.status !== 201) await expectError(res, 409, "too_many_steps");
+    const after = await json(await call("GET", `/api/goals/${goal.id}`, { token: user.token }));
+    expect(after.tasks).toHaveLength(30);
+    expect(new Set(after.tasks.map((t: { position: number }) => t.position)).size).toBe(30);
+    const stored = await env.DB.prepare("SELECT count(*) AS n FROM goal_tasks WHERE goal_id = ?").bind(goal.id).first<{ n: number }>();
+    expect(stored!.n).toBe(30);
+  });
+});
+
 describe("the reply mentions an active goal the entry touches on", () => {
   it("names the goal and its progress, and stays quiet when no goal is related", async () => {
     const user = await registerUser();

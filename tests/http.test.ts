@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { AppBindings } from "../worker/lib/context.ts";
 import { handleError } from "../worker/lib/errors.ts";
 import { requireAdmin, requireAuth } from "../worker/middleware/auth.ts";
+import { PUBLIC_ROUTES, isPublicRoute } from "../worker/middleware/public-routes.ts";
 import { call, expectError, json, registerUser } from "./helpers/api.ts";
 
 describe("security headers and CORS", () => {
@@ -31,8 +32,10 @@ describe("security headers and CORS", () => {
 });
 
 describe("routing and documents", () => {
-  it("answers unknown API routes with the 404 envelope", async () => {
-    await expectError(await call("GET", "/api/nothing-here"), 404, "not_found");
+  it("answers unknown API routes with the 404 envelope (401 first without a token: /api fails closed)", async () => {
+    const user = await registerUser();
+    await expectError(await call("GET", "/api/nothing-here", { token: user.token }), 404, "not_found");
+    await expectError(await call("GET", "/api/nothing-here"), 401, "unauthorized");
   });
 
   it("serves an OpenAPI 3.1 document generated from the route schemas", async () => {
@@ -83,5 +86,47 @@ describe("the admin guard and unexpected failures", () => {
     const res = await hit("/explode");
     const error = await expectError(res, 500, "internal_error");
     expect(error.message).not.toContain("secret");
+  });
+});
+
+describe("authentication by default (fail closed)", () => {
+  const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+  const operations = async () => {
+    const doc = await json(await call("GET", "/api/openapi.json"));
+    return Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m]).map((m) => ({ method: m.toUpperCase(), path, url: path.replace(/\{[^}]+\}/g, crypto.randomUUID()) })),
+    );
+  };
+
+  it("every route in the OpenAPI document that is not named public answers 401 without a token", async () => {
+    const guarded = (await operations()).filter((op) => !isPublicRoute(op.method, op.path));
+    expect(guarded.length).toBeGreaterThan(40);
+    for (const op of guarded) {
+      const res = await call(op.method, op.url, { body: op.method === "GET" || op.method === "DELETE" ? undefined : {} });
+      expect(res.status, `${op.method} ${op.path}`).toBe(401);
+      await expectError(res, 401, "unauthorized");
+    }
+  });
+
+  it("the public routes exist and answer without a token", async () => {
+    const documented = new Set((await operations()).map((op) => `${op.method} ${op.path}`));
+    for (const route of PUBLIC_ROUTES) {
+      if (route.path === "/api/openapi.json" || route.path === "/api/docs") {
+        expect((await call(route.method, route.path)).status).toBe(200);
+        continue;
+      }
+      expect(documented, `${route.method} ${route.path}`).toContain(`${route.method} ${route.path}`);
+      const res = await call(route.method, route.path, { body: route.method === "GET" ? undefined : {} });
+      expect(res.status, `${route.method} ${route.path}`).not.toBe(401);
+    }
+  });
+
+  it("a path under /api that no one declared public needs a token, whatever the method", async () => {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      await expectError(await call(method, "/api/some-new-router/thing"), 401, "unauthorized");
+    }
+    // Public names are exact: a path that only starts like one is not public.
+    await expectError(await call("GET", "/api/safety/resources/extra"), 401);
+    await expectError(await call("GET", "/api/auth/register"), 401);
   });
 });

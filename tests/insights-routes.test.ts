@@ -3,6 +3,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { enqueueWeeklySummaries } from "../queues/schedule-weekly.ts";
+import { localDate } from "../worker/lib/time-zone.ts";
+import { periodOf } from "../worker/services/mood-analytics.ts";
 import worker from "../worker/index.ts";
 import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
 import { deliver, insightRow } from "./queues/helpers.ts";
@@ -172,5 +174,37 @@ describe("GET /api/insights/mood", () => {
     await expectError(await call("GET", "/api/insights/mood"), 401);
     const empty = await json(await call("GET", "/api/insights/mood", { token: user.token }));
     expect(empty).toMatchObject({ bucket: "day", points: [], distribution: {}, totals: { entries: 0, mean_valence: null, positive_share: null } });
+  });
+});
+
+describe("GET /api/insights/mood with far-off dates (review finding)", () => {
+  it("answers 400 for a range outside 1970–9999, even when entries that old are stored", async () => {
+    const user = await quietUser();
+    // A row from before import checked its dates: stored, but never reachable through a valid range.
+    const old = await createEntry(user.token, { content: "A calm and happy morning." });
+    await env.DB.prepare("UPDATE entries SET created_at = ? WHERE id = ?").bind(Date.UTC(999, 5, 15), old.id).run();
+    for (const [q, fields] of [
+      ["bucket=week&from=0000-01-01T00:00:00Z", ["from"]],
+      ["bucket=day&from=0999-06-01T00:00:00Z&to=0999-07-01T00:00:00Z", ["from", "to"]],
+      ["bucket=month&from=1969-12-01T00:00:00Z&to=1970-02-01T00:00:00Z", ["from"]],
+      ["bucket=day&to=0999-07-01T00:00:00Z", ["to"]],
+    ] as const) {
+      const error = await expectError(await call("GET", `/api/insights/mood?${q}`, { token: user.token }), 400, "validation_failed");
+      expect(error.details!.map((d) => d.path)).toEqual(fields);
+    }
+    const earliest = await call("GET", "/api/insights/mood?bucket=week&from=1970-01-01T00:00:00Z&to=1970-06-01T00:00:00Z", { token: user.token });
+    expect(earliest.status).toBe(200);
+    expect((await json(earliest)).points).toEqual([]);
+  });
+
+  it("writes every period with a four-digit year", () => {
+    const at = Date.UTC(999, 5, 15, 12);
+    expect(localDate(at, "UTC")).toBe("0999-06-15");
+    const year99 = new Date(at);
+    year99.setUTCFullYear(99);
+    expect(localDate(year99.getTime(), "UTC")).toBe("0099-06-15");
+    expect(periodOf(localDate(at, "UTC"), "day")).toBe("0999-06-15");
+    expect(periodOf(localDate(at, "UTC"), "month")).toBe("0999-06");
+    expect(periodOf(localDate(at, "UTC"), "week")).toBe("0999-06-10"); // a Saturday: its week began on Monday the 10th
   });
 });

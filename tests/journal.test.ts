@@ -204,3 +204,38 @@ describe("import feeds the graph", () => {
     expect(list.entries.every((e: { mood: { primary_emotion: string | null } }) => e.mood.primary_emotion !== null)).toBe(true);
   });
 });
+
+describe("a tried action is normalised before its length is checked (review finding)", () => {
+  // "İ" lower-cases to two code units ("i" and a combining dot): 41 of them are 82 characters.
+  const tooLong = "İ".repeat(41);
+  const longest = "İ".repeat(40);
+
+  it("POST /tried answers 400 for an action too long once lower-cased, and D1 and the graph keep agreeing", async () => {
+    const user = await registerUser();
+    const entry = await write(user, { content: SAD });
+    const error = await expectError(await call("POST", `/api/journal/entries/${entry.entry_id}/tried`, { token: user.token, body: { action: tooLong } }), 400, "validation_failed");
+    expect(error.details!.map((d) => d.path)).toEqual(["action"]);
+    const [item] = (await json(await call("GET", "/api/journal/conversation", { token: user.token }))).items;
+    expect(item.response.tried_action).toBeNull();
+    expect((await graphFor(env, user.id).history(1))[0]!.triedAction).toBeNull();
+
+    const res = await call("POST", `/api/journal/entries/${entry.entry_id}/tried`, { token: user.token, body: { action: longest } });
+    expect(res.status).toBe(200);
+    const stored = longest.toLowerCase();
+    expect(await json(res)).toEqual({ entry_id: entry.entry_id, tried_action: stored });
+    const [after] = (await json(await call("GET", "/api/journal/conversation", { token: user.token }))).items;
+    expect(after.response.tried_action).toBe(stored);
+    expect((await graphFor(env, user.id).history(1))[0]!.triedAction).toBe(stored);
+  });
+
+  it("tried_action on a new entry answers 400 the same way, before anything is stored", async () => {
+    const user = await registerUser();
+    const first = await write(user, { content: SAD });
+    const error = await expectError(await call("POST", "/api/journal/entries", { token: user.token, body: { content: HAPPY, tried_action: tooLong } }), 400, "validation_failed");
+    expect(error.details!.map((d) => d.path)).toEqual(["tried_action"]);
+    const items = (await json(await call("GET", "/api/journal/conversation", { token: user.token }))).items;
+    expect(items.map((i: { entry_id: string }) => i.entry_id)).toEqual([first.entry_id]);
+    expect(items[0].response.tried_action).toBeNull();
+    expect(await graphFor(env, user.id).stateCount()).toBe(1);
+  });
+});

@@ -14,6 +14,7 @@ interface Forge {
   aud?: string;
   exp?: number;
   nbf?: number;
+  iat?: number;
   secret?: Uint8Array;
 }
 
@@ -23,7 +24,7 @@ async function forge(sub: string, o: Forge = {}) {
     .setIssuer(o.iss ?? "tideline")
     .setAudience(o.aud ?? "tideline-api")
     .setSubject(sub)
-    .setIssuedAt()
+    .setIssuedAt(o.iat)
     .setJti(crypto.randomUUID())
     .setExpirationTime(o.exp ?? now() + 600);
   if (o.nbf !== undefined) jwt.setNotBefore(o.nbf);
@@ -55,6 +56,7 @@ describe("access tokens", () => {
     ["another key", (sub) => forge(sub, { secret: new TextEncoder().encode("some-other-secret-that-is-also-long-enough") })],
     ["an expired token", (sub) => forge(sub, { exp: now() - 5 })],
     ["nbf in the future", (sub) => forge(sub, { nbf: now() + 600 })],
+    ["iat in the future (beyond the clock skew allowed)", (sub) => forge(sub, { iat: now() + 600, exp: now() + 1200 })],
     ["a wrong issuer", (sub) => forge(sub, { iss: "someone-else" })],
     ["a wrong audience", (sub) => forge(sub, { aud: "another-api" })],
     ["a wrong typ", (sub) => forge(sub, { typ: "JWT" })],
@@ -72,6 +74,11 @@ describe("access tokens", () => {
       await expectError(await me(await make(user.id)), 401, "unauthorized");
     });
   }
+
+  it("allows a token issued a few seconds ahead of this clock (skew between machines)", async () => {
+    const user = await registerUser();
+    expect((await me(await forge(user.id, { iat: now() + 20 }))).status).toBe(200);
+  });
 
   it("refuses a token for an account that no longer exists", async () => {
     await expectError(await me(await forge(crypto.randomUUID())), 401);

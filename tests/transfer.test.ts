@@ -1,6 +1,8 @@
 // Export in three formats, streamed as a download, and import of the JSON export back.
-import { describe, expect, it } from "vitest";
-import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { graphFor } from "../worker/services/graph.ts";
+import { call, createEntry, expectError, json, registerUser, type TestUser } from "./helpers/api.ts";
 
 async function seed(token: string) {
   const res = await call("POST", "/api/settings/categories", { token, body: { name: "Health", color: "#22aa66" } });
@@ -111,5 +113,111 @@ describe("POST /api/entries/import", () => {
 
   it("needs authentication", async () => {
     await expectError(await call("POST", "/api/entries/import", { body: { format: "tideline-export", version: 1, entries: [] } }), 401);
+  });
+});
+
+describe("POST /api/entries/import refuses what the routes refuse, up front (review findings)", () => {
+  const file = (entries: unknown[], categories: unknown[] = []) => ({ format: "tideline-export", version: 1, categories, entries });
+  const nothingStored = async (user: TestUser) => {
+    expect((await json(await call("GET", "/api/entries", { token: user.token }))).entries).toEqual([]);
+    expect((await json(await call("GET", "/api/settings/categories", { token: user.token }))).categories).toEqual([]);
+    expect(await graphFor(env, user.id).stateCount()).toBe(0);
+  };
+
+  it("answers 400 for times before 1970 (years 1969, 0999, 0000) or in the future, storing nothing", async () => {
+    const user = await registerUser();
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    for (const [field, time] of [
+      ["created_at", "1969-12-31T23:59:59Z"],
+      ["created_at", "0999-06-15T12:00:00Z"],
+      ["created_at", "0000-01-01T00:00:00Z"],
+      ["created_at", future],
+      ["updated_at", "0999-06-15T12:00:00Z"],
+    ] as const) {
+      const entry = { content: `written at ${time}`, created_at: "2025-01-01T00:00:00Z", [field]: time };
+      const res = await call("POST", "/api/entries/import", { token: user.token, body: file([{ content: "fine", created_at: "2025-01-02T00:00:00Z" }, entry], [{ name: "Old" }]) });
+      const error = await expectError(res, 400, "validation_failed");
+      expect(error.details!.map((d) => d.path)).toEqual([`entries.1.${field}`]);
+    }
+    await nothingStored(user);
+    // The same entries with sane times go in, and reach the graph.
+    const ok = await call("POST", "/api/entries/import", { token: user.token, body: file([{ content: "fine", created_at: "1970-01-01T00:00:00Z" }]) });
+    expect(await json(ok)).toEqual({ created: 1, skipped_duplicates: 0 });
+    expect(await graphFor(env, user.id).stateCount()).toBe(1);
+  });
+
+  it("validates a category's colour and an entry's content exactly like the category and entry routes", async () => {
+    const user = await registerUser();
+    const badColour = file([{ content: "fine", created_at: "2025-01-01T00:00:00Z" }], [{ name: "Links", color: "javascript:alert(1)" }]);
+    const colourError = await expectError(await call("POST", "/api/entries/import", { token: user.token, body: badColour }), 400, "validation_failed");
+    expect(colourError.details!.map((d) => d.path)).toEqual(["categories.0.color"]);
+    const routeError = await expectError(await call("POST", "/api/settings/categories", { token: user.token, body: { name: "Links", color: "javascript:alert(1)" } }), 400);
+    expect(colourError.details![0]!.message).toBe(routeError.details![0]!.message);
+
+    const blank = file([{ content: " \n\t ", created_at: "2025-01-01T00:00:00Z" }]);
+    const blankError = await expectError(await call("POST", "/api/entries/import", { token: user.token, body: blank }), 400, "validation_failed");
+    expect(blankError.details!.map((d) => d.path)).toEqual(["entries.0.content"]);
+    const entryError = await expectError(await call("POST", "/api/entries", { token: user.token, body: { content: " \n\t " } }), 400);
+    expect(blankError.details![0]!.message).toBe(entryError.details![0]!.message);
+    await nothingStored(user);
+  });
+});
+
+describe("POST /api/entries/import is all-or-nothing per batch across D1, the graph and the queue", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const entries = (n: number, label: string) =>
+    Array.from({ length: n }, (_, i) => ({ content: `${label} entry ${i}: a calm walk by the river.`, created_at: new Date(Date.UTC(2025, 2, 1, 0, i)).toISOString() }));
+  const importFile = (user: TestUser, list: unknown[]) =>
+    call("POST", "/api/entries/import", { token: user.token, body: { format: "tideline-export", version: 1, entries: list } });
+  const stored = async (userId: string) => ({
+    entries: (await env.DB.prepare("SELECT count(*) AS n FROM entries WHERE user_id = ?").bind(userId).first<{ n: number }>())!.n,
+    pending: (await env.DB.prepare("SELECT count(*) AS n FROM insights WHERE user_id = ?").bind(userId).first<{ n: number }>())!.n,
+    states: await graphFor(env, userId).stateCount(),
+  });
+
+  it("a queue that refuses the jobs leaves no entry, insight or graph state behind; importing again creates them all", async () => {
+    const user = await registerUser();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(env.INSIGHT_JOBS, "sendBatch").mockRejectedValueOnce(new Error("queue unavailable"));
+    await expectError(await importFile(user, entries(3, "queue")), 500, "internal_error");
+    expect(await stored(user.id)).toEqual({ entries: 0, pending: 0, states: 0 });
+
+    expect(await json(await importFile(user, entries(3, "queue")))).toEqual({ created: 3, skipped_duplicates: 0 });
+    expect(await stored(user.id)).toEqual({ entries: 3, pending: 3, states: 3 });
+  });
+
+  it("a graph that fails leaves no entry behind", async () => {
+    const user = await registerUser();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const realGet = env.EMOTIONAL_GRAPH.get.bind(env.EMOTIONAL_GRAPH);
+    vi.spyOn(env.EMOTIONAL_GRAPH, "get").mockImplementation((id, options) => {
+      const stub = realGet(id, options);
+      return new Proxy(stub, {
+        get: (target, prop) => (prop === "recordStates" ? () => Promise.reject(new Error("graph unavailable")) : Reflect.get(target, prop)),
+      });
+    });
+    await expectError(await importFile(user, entries(3, "graph")), 500, "internal_error");
+    vi.restoreAllMocks();
+    expect(await stored(user.id)).toEqual({ entries: 0, pending: 0, states: 0 });
+    expect(await json(await importFile(user, entries(3, "graph")))).toEqual({ created: 3, skipped_duplicates: 0 });
+  });
+
+  it("a failure in a later batch keeps the earlier batches whole, and importing again adds only the rest", async () => {
+    const user = await registerUser();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const send = env.INSIGHT_JOBS.sendBatch.bind(env.INSIGHT_JOBS);
+    vi.spyOn(env.INSIGHT_JOBS, "sendBatch")
+      .mockImplementationOnce(send)
+      .mockRejectedValueOnce(new Error("queue unavailable"));
+    const list = entries(45, "batched");
+    await expectError(await importFile(user, list), 500);
+    const first = await stored(user.id);
+    expect(first.entries).toBeGreaterThan(0);
+    expect(first.entries).toBeLessThan(45);
+    expect(first).toEqual({ entries: first.entries, pending: first.entries, states: first.entries });
+
+    expect(await json(await importFile(user, list))).toEqual({ created: 45 - first.entries, skipped_duplicates: first.entries });
+    expect(await stored(user.id)).toEqual({ entries: 45, pending: 45, states: 45 });
   });
 });

@@ -6,7 +6,8 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppBindings } from "./lib/context.ts";
 import { ApiError, errorBody, handleError } from "./lib/errors.ts";
-import { requireAdmin, requireAuth } from "./middleware/auth.ts";
+import { requireAdmin } from "./middleware/auth.ts";
+import { requireAuthUnlessPublic } from "./middleware/public-routes.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { apiDocsPage } from "./routes/api-docs.ts";
 import { insightRoutes } from "./routes/insights.ts";
@@ -77,12 +78,8 @@ app.use("/api/*", async (c, next) => {
   return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) })(c, next);
 });
 
-// Every resource but the account routes and the crisis lines (/api/safety) needs a signed-in person;
-// auth.ts guards its own routes.
-for (const prefix of ["/api/entries", "/api/tags", "/api/settings", "/api/journal", "/api/graph", "/api/insights", "/api/admin", "/api/prompts", "/api/goals", "/api/gamification"]) {
-  app.use(prefix, requireAuth);
-  app.use(`${prefix}/*`, requireAuth);
-}
+// Everything under /api needs a signed-in person except the few routes named in public-routes.ts.
+app.use("/api/*", requireAuthUnlessPublic);
 app.use("/api/admin/*", requireAdmin);
 
 const routes = app

@@ -1,64 +1,115 @@
 // Every page passes axe-core (no serious or critical violations) in the light and the dark theme
 // at phone and desktop widths, and is photographed there for people to look at (artifacts/, not
 // committed). The theme chosen in Settings applies at once; the keyboard reaches everything.
+// One test per page, each with its own time budget, so a slow machine slows a page, not the file.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { apiSession, expect, expectNoSeriousViolations, newPerson, replies, signUp, test, watchPage, writeEntry } from "./fixtures.ts";
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../artifacts/screenshots");
 const THEMES = ["light", "dark"] as const;
 const WIDTHS = [390, 1280] as const;
+// One page in four variants with axe on each, on a busy 2-core machine.
+const PAGE_BUDGET_MS = 120_000;
 
-interface Visit {
-  name: string;
-  url: string;
-  ready: (page: Page) => Promise<void>;
+/**
+ * Photographs a page in both themes at both widths after `ready` says it is complete, and checks
+ * each variant with axe.
+ */
+async function checkEveryVariant(page: Page, name: string, url: string, ready: (page: Page) => Promise<void>): Promise<void> {
+  await mkdir(shots, { recursive: true });
+  for (const colorScheme of THEMES) {
+    for (const width of WIDTHS) {
+      await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url);
+      await ready(page);
+      await expectNoSeriousViolations(page, `${name} (${colorScheme}, ${width}px)`);
+      await page.screenshot({ path: path.join(shots, `${name}-${colorScheme}-${width}.png`), fullPage: true });
+    }
+  }
 }
 
-test("every page passes axe and is photographed in light and dark, phone and desktop", async ({ page, browser }) => {
-  // Eight pages, each in four variants, with axe on each: minutes, not seconds, on a busy machine.
-  test.setTimeout(300_000);
-  await mkdir(shots, { recursive: true });
-  await signUp(page, newPerson("Mira"));
-  await writeEntry(page, { content: "Watched the boats come in. The tide was high and I felt calm and happy.", tags: ["sea"] });
-  await writeEntry(page, { content: "Long day at work. I feel sad and tired, nobody listened in the meeting.", tags: ["work"] });
-  await writeEntry(page, { content: "Walked by the harbour after dinner and felt better, almost joyful.", tags: ["walk", "sea"] });
-  await expect(replies(page).last().getByRole("heading", { name: "Reflection" })).toBeVisible({ timeout: 15_000 });
-  await page.goto("/entries");
-  await page.getByRole("list", { name: "Entries, newest first" }).getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/entries\/[0-9a-f-]{36}$/);
-  const entryUrl = new URL(page.url()).pathname;
+test.describe("signed-out pages", () => {
+  for (const [name, heading] of [["signin", "Sign in"], ["signup", "Create your account"]] as const) {
+    test(`${name} passes axe and is photographed in light and dark, phone and desktop`, async ({ page }) => {
+      test.setTimeout(PAGE_BUDGET_MS);
+      await checkEveryVariant(page, name, `/${name}`, (p) => expect(p.getByRole("heading", { name: heading })).toBeVisible());
+    });
+  }
+});
 
-  // A goal with a step done and a note, so the goals page shows every part.
-  const { token, handBack } = await apiSession(page);
-  const headers = { authorization: `Bearer ${token}` };
-  const created = await page.request.post("/api/goals", {
-    headers,
-    data: { title: "Walk by the sea every morning", life_area: "health", target_emotion: "joy", due_date: "2030-05-01", tasks: ["Find a route", "Set an alarm"] },
+test.describe("signed-in pages", () => {
+  // One person with entries, replies, insights and a goal, shared by the page tests below. They
+  // share one browser context too: the app rotates its refresh token on every load, so a second
+  // context holding an older token would trip reuse detection and be signed out.
+  let member: BrowserContext;
+  let entryUrl = "";
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(PAGE_BUDGET_MS);
+    member = await browser.newContext();
+    const page = await member.newPage();
+    const problems = watchPage(page);
+    await signUp(page, newPerson("Mira"));
+    await writeEntry(page, { content: "Watched the boats come in. The tide was high and I felt calm and happy.", tags: ["sea"] });
+    await writeEntry(page, { content: "Long day at work. I feel sad and tired, nobody listened in the meeting.", tags: ["work"] });
+    await writeEntry(page, { content: "Walked by the harbour after dinner and felt better, almost joyful.", tags: ["walk", "sea"] });
+    await expect(replies(page).last().getByRole("heading", { name: "Reflection" })).toBeVisible({ timeout: 15_000 });
+    await page.goto("/entries");
+    await page.getByRole("list", { name: "Entries, newest first" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/entries\/[0-9a-f-]{36}$/);
+    entryUrl = new URL(page.url()).pathname;
+
+    // A goal with a step done and a note, so the goals page shows every part.
+    const { token, handBack } = await apiSession(page);
+    const headers = { authorization: `Bearer ${token}` };
+    const created = await page.request.post("/api/goals", {
+      headers,
+      data: { title: "Walk by the sea every morning", life_area: "health", target_emotion: "joy", due_date: "2030-05-01", tasks: ["Find a route", "Set an alarm"] },
+    });
+    expect(created.status()).toBe(201);
+    const goal = (await created.json()) as { id: string; tasks: { id: string }[] };
+    expect((await page.request.patch(`/api/goals/${goal.id}/tasks/${goal.tasks[0]!.id}`, { headers, data: { done: true } })).status()).toBe(200);
+    expect((await page.request.post(`/api/goals/${goal.id}/progress`, { headers, data: { progress: 60, note: "Three mornings so far" } })).status()).toBe(201);
+    await handBack();
+    await page.close();
+    expect(problems, "the page logged CSP violations or uncaught errors").toEqual([]);
   });
-  expect(created.status()).toBe(201);
-  const goal = (await created.json()) as { id: string; tasks: { id: string }[] };
-  expect((await page.request.patch(`/api/goals/${goal.id}/tasks/${goal.tasks[0]!.id}`, { headers, data: { done: true } })).status()).toBe(200);
-  expect((await page.request.post(`/api/goals/${goal.id}/progress`, { headers, data: { progress: 60, note: "Three mornings so far" } })).status()).toBe(201);
-  await handBack();
 
-  const visits: Visit[] = [
+  test.afterAll(async () => {
+    await member?.close();
+  });
+
+  /** A page of the signed-in person's context, failing the test on CSP violations or uncaught errors. */
+  async function memberPage(run: (page: Page) => Promise<void>): Promise<void> {
+    const page = await member.newPage();
+    const problems = watchPage(page);
+    try {
+      await run(page);
+      expect(problems, "the page logged CSP violations or uncaught errors").toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }
+
+  const visits: { name: string; url: () => string; ready: (page: Page) => Promise<void> }[] = [
     {
       name: "journal",
-      url: "/",
+      url: () => "/",
       ready: async (p) => {
         await expect(replies(p).last().getByRole("heading", { name: "Reflection" })).toBeVisible();
         await p.getByText("More prompts").click();
         await expect(p.getByRole("list", { name: "Prompts" }).getByRole("button").first()).toBeVisible();
       },
     },
-    { name: "entries", url: "/entries?q=tide", ready: (p) => expect(p.locator("mark").first()).toBeVisible() },
-    { name: "entry", url: entryUrl, ready: (p) => expect(p.getByRole("heading", { name: "Reflection" })).toBeVisible() },
+    { name: "entries", url: () => "/entries?q=tide", ready: (p) => expect(p.locator("mark").first()).toBeVisible() },
+    { name: "entry", url: () => entryUrl, ready: (p) => expect(p.getByRole("heading", { name: "Reflection" })).toBeVisible() },
     {
       name: "insights",
-      url: "/insights",
+      url: () => "/insights",
       ready: async (p) => {
         await expect(p.locator("canvas[data-drawn='true']")).toHaveCount(2);
         await expect(p.getByRole("heading", { name: "When you felt" }).first()).toBeVisible();
@@ -66,7 +117,7 @@ test("every page passes axe and is photographed in light and dark, phone and des
     },
     {
       name: "goals",
-      url: "/goals",
+      url: () => "/goals",
       ready: async (p) => {
         const card = p.getByRole("article", { name: "Walk by the sea every morning" });
         await expect(card.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "60");
@@ -77,53 +128,35 @@ test("every page passes axe and is photographed in light and dark, phone and des
         await p.getByText("Recent points").click();
       },
     },
-    { name: "settings", url: "/settings", ready: (p) => expect(p.getByLabel("Time zone")).toBeVisible() },
+    { name: "settings", url: () => "/settings", ready: (p) => expect(p.getByLabel("Time zone")).toBeVisible() },
   ];
 
-  const visitor = await browser.newContext();
-  const guest = await visitor.newPage();
-  const guestProblems = watchPage(guest);
-  try {
-    for (const colorScheme of THEMES) {
-      for (const width of WIDTHS) {
-        for (const p of [page, guest]) {
-          await p.emulateMedia({ colorScheme, reducedMotion: "reduce" });
-          await p.setViewportSize({ width, height: 900 });
-        }
-        for (const visit of visits) {
-          await page.goto(visit.url);
-          await visit.ready(page);
-          await expectNoSeriousViolations(page, `${visit.name} (${colorScheme}, ${width}px)`);
-          await page.screenshot({ path: path.join(shots, `${visit.name}-${colorScheme}-${width}.png`), fullPage: true });
-        }
-        for (const [name, heading] of [["signin", "Sign in"], ["signup", "Create your account"]] as const) {
-          await guest.goto(`/${name}`);
-          await expect(guest.getByRole("heading", { name: heading })).toBeVisible();
-          await expectNoSeriousViolations(guest, `${name} (${colorScheme}, ${width}px)`);
-          await guest.screenshot({ path: path.join(shots, `${name}-${colorScheme}-${width}.png`), fullPage: true });
-        }
-      }
-    }
-    expect(guestProblems).toEqual([]);
-  } finally {
-    await visitor.close();
+  for (const visit of visits) {
+    test(`${visit.name} passes axe and is photographed in light and dark, phone and desktop`, async () => {
+      test.setTimeout(PAGE_BUDGET_MS);
+      await memberPage((page) => checkEveryVariant(page, visit.name, visit.url(), visit.ready));
+    });
   }
 
-  // A theme chosen in Settings overrides the device's at once, and is remembered.
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.goto("/settings");
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const lightBackground = await background();
-  await page.getByRole("radio", { name: "Dark" }).check();
-  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  expect(await background()).not.toBe(lightBackground);
-  await expect(page.getByText("Theme saved.")).toBeVisible();
-  await expectNoSeriousViolations(page, "settings (chosen dark theme)");
-  await page.goto("/");
-  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  await page.goto("/settings");
-  await page.getByRole("radio", { name: "Same as this device" }).check();
-  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+  test("a theme chosen in Settings overrides the device's at once, and is remembered", async () => {
+    test.setTimeout(PAGE_BUDGET_MS);
+    await memberPage(async (page) => {
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.goto("/settings");
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const lightBackground = await background();
+      await page.getByRole("radio", { name: "Dark" }).check();
+      await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+      expect(await background()).not.toBe(lightBackground);
+      await expect(page.getByText("Theme saved.")).toBeVisible();
+      await expectNoSeriousViolations(page, "settings (chosen dark theme)");
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+      await page.goto("/settings");
+      await page.getByRole("radio", { name: "Same as this device" }).check();
+      await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+    });
+  });
 });
 
 test("the journal is usable with the keyboard alone", async ({ page }) => {

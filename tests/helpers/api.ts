@@ -14,7 +14,15 @@ export interface RequestOptions {
   rawBody?: BodyInit;
   headers?: Record<string, string>;
   ip?: string;
+  /**
+   * As if through Cloudflare's edge (the default): the request carries `request.cf`, and the edge
+   * vouches for CF-Connecting-IP. `false` sends a bare request, as a client reaching workerd directly.
+   */
+  edge?: boolean;
 }
+
+/** Stands in for the properties the edge attaches to every request it forwards. */
+const EDGE_CF = { colo: "LHR" } as const;
 
 export async function call(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { "cf-connecting-ip": options.ip ?? freshIp(), ...options.headers };
@@ -24,7 +32,8 @@ export async function call(method: string, path: string, options: RequestOptions
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
+  const cf = options.edge === false ? undefined : EDGE_CF;
+  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body, cf }));
 }
 
 export async function json<T = any>(res: Response): Promise<T> {

@@ -7,6 +7,12 @@ export const TOKEN_ISSUER = "tideline";
 export const TOKEN_AUDIENCE = "tideline-api";
 export const ACCESS_TOKEN_TYP = "at+jwt";
 const ALGORITHM = "HS256";
+/**
+ * How far ahead of this Worker's clock a token's `iat` may be: tokens are signed by other isolates
+ * and machines whose clocks drift a little. A token issued further in the future was not issued by us
+ * (or a clock is badly wrong), and would outlive its 15 minutes, so it is refused.
+ */
+export const CLOCK_SKEW_SECONDS = 60;
 
 function signingKey(secret: string): Uint8Array {
   if (secret.length < 32) throw new Error("JWT_SECRET must be at least 32 characters");
@@ -35,6 +41,8 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       typ: ACCESS_TOKEN_TYP,
       requiredClaims: ["sub", "exp", "iat", "jti"],
     });
+    // jose checks exp and nbf, but not whether iat lies in the future.
+    if (typeof payload.iat !== "number" || payload.iat > Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS) return null;
     return typeof payload.sub === "string" && payload.sub.length > 0 ? payload.sub : null;
   } catch {
     return null;

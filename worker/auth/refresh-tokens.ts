@@ -1,17 +1,22 @@
 // Opaque rotating refresh tokens. Only a SHA-256 hash is stored; each use rotates the token within
 // its family, and presenting a token that was already rotated means it leaked: the family is revoked.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, notExists, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { refreshTokens } from "../db/schema.ts";
 import { bytesToBase64Url, randomBytes, sha256Base64Url } from "../lib/encoding.ts";
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-export async function createRefreshToken(db: Database, userId: string, familyId: string): Promise<string> {
+async function newToken(): Promise<{ token: string; hash: string }> {
   const token = bytesToBase64Url(randomBytes(32));
+  return { token, hash: await sha256Base64Url(token) };
+}
+
+export async function createRefreshToken(db: Database, userId: string, familyId: string): Promise<string> {
+  const { token, hash } = await newToken();
   const now = Date.now();
   await db.insert(refreshTokens).values({
-    tokenHash: await sha256Base64Url(token),
+    tokenHash: hash,
     userId,
     familyId,
     createdAt: now,
@@ -21,11 +26,18 @@ export async function createRefreshToken(db: Database, userId: string, familyId:
 }
 
 export type RotationResult =
-  | { ok: true; userId: string; familyId: string }
+  | { ok: true; userId: string; familyId: string; refreshToken: string }
   | { ok: false; reason: "unknown" | "expired" | "revoked" | "reused" };
 
-/** Marks the presented token as used, exactly once even under concurrent requests. */
-export async function consumeRefreshToken(db: Database, token: string): Promise<RotationResult> {
+/**
+ * Spends the presented token and writes its successor in one D1 batch (one transaction), exactly
+ * once even under concurrent requests. Both statements carry the same condition: the token is
+ * unspent, unexpired and no token of its family is revoked. So the successor exists only if the
+ * claim succeeded, and a revocation of the family (by a request that lost the race, or a sign-out)
+ * lands either before the batch, which then writes nothing, or after it, and then covers the
+ * successor too: no token of a revoked family can work afterwards.
+ */
+export async function rotateRefreshToken(db: Database, token: string): Promise<RotationResult> {
   const tokenHash = await sha256Base64Url(token);
   const row = await db.query.refreshTokens.findFirst({ where: eq(refreshTokens.tokenHash, tokenHash) });
   if (!row) return { ok: false, reason: "unknown" };
@@ -34,19 +46,46 @@ export async function consumeRefreshToken(db: Database, token: string): Promise<
     await revokeFamily(db, row.familyId);
     return { ok: false, reason: "reused" };
   }
-  if (row.expiresAt <= Date.now()) return { ok: false, reason: "expired" };
+  const now = Date.now();
+  if (row.expiresAt <= now) return { ok: false, reason: "expired" };
 
-  const claimed = await db
-    .update(refreshTokens)
-    .set({ rotatedAt: Date.now() })
-    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
-    .returning({ tokenHash: refreshTokens.tokenHash });
-  if (claimed.length === 0) {
-    // Another request rotated it between our read and write: the same token was presented twice.
+  const next = await newToken();
+  const familyRevoked = db
+    .select({ one: sql`1` })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, row.familyId), isNotNull(refreshTokens.revokedAt)));
+  const usable = and(
+    eq(refreshTokens.tokenHash, tokenHash),
+    isNull(refreshTokens.rotatedAt),
+    isNull(refreshTokens.revokedAt),
+    gt(refreshTokens.expiresAt, now),
+    notExists(familyRevoked),
+  );
+  const [, claimed] = await db.batch([
+    db.insert(refreshTokens).select(
+      db
+        .select({
+          tokenHash: sql<string>`${next.hash}`.as("token_hash"),
+          userId: refreshTokens.userId,
+          familyId: refreshTokens.familyId,
+          expiresAt: sql<number>`${now + REFRESH_TOKEN_TTL_MS}`.as("expires_at"),
+          createdAt: sql<number>`${now}`.as("created_at"),
+          rotatedAt: sql<number | null>`NULL`.as("rotated_at"),
+          revokedAt: sql<number | null>`NULL`.as("revoked_at"),
+        })
+        .from(refreshTokens)
+        .where(usable),
+    ),
+    db.update(refreshTokens).set({ rotatedAt: now }).where(usable).returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId }),
+  ]);
+  const won = claimed[0];
+  if (!won) {
+    // Another request spent it between our read and our batch (the same token presented twice), or
+    // its family was revoked meanwhile: either way the family ends here.
     await revokeFamily(db, row.familyId);
     return { ok: false, reason: "reused" };
   }
-  return { ok: true, userId: row.userId, familyId: row.familyId };
+  return { ok: true, userId: won.userId, familyId: won.familyId, refreshToken: next.token };
 }
 
 export async function revokeFamily(db: Database, familyId: string): Promise<void> {

@@ -10,20 +10,18 @@ export interface SessionTokens {
   expires_in: number;
 }
 
-export async function issueSession(
-  db: Database,
-  secret: string,
-  user: { id: string; role: string },
-  familyId: string = crypto.randomUUID(),
-): Promise<SessionTokens> {
-  const [accessToken, refreshToken] = await Promise.all([
-    signAccessToken(secret, user.id, user.role),
-    createRefreshToken(db, user.id, familyId),
-  ]);
+/** The session answer for a refresh token already stored (a rotation writes its own, see rotateRefreshToken). */
+export async function sessionFor(secret: string, user: { id: string; role: string }, refreshToken: string): Promise<SessionTokens> {
   return {
-    access_token: accessToken,
+    access_token: await signAccessToken(secret, user.id, user.role),
     refresh_token: refreshToken,
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
   };
+}
+
+/** A new session (sign-up, sign-in): the first token of a new refresh-token family. */
+export async function issueSession(db: Database, secret: string, user: { id: string; role: string }): Promise<SessionTokens> {
+  const refreshToken = await createRefreshToken(db, user.id, crypto.randomUUID());
+  return sessionFor(secret, user, refreshToken);
 }

@@ -6,11 +6,12 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const DAY_MS = 86_400_000;
 
-/** YYYY-MM-DD of an instant, in the given IANA time zone. */
+/** YYYY-MM-DD of an instant, in the given IANA time zone (years 1–9999). */
 export function localDate(ms: number, timeZone: string): string {
   let format = dateFormats.get(timeZone);
   if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
-  return format.format(ms);
+  // en-CA writes a year before 1000 with fewer digits ("999-06-15"): pad it to four.
+  return format.format(ms).padStart(10, "0");
 }
 
 /** How far the time zone's wall clock is ahead of UTC at an instant, in ms. */

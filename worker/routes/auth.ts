@@ -2,14 +2,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { burnPasswordCheck, hashPassword, verifyUserPassword } from "../auth/password.ts";
-import { consumeRefreshToken, findFamilyOf, revokeFamily } from "../auth/refresh-tokens.ts";
-import { issueSession } from "../auth/session.ts";
+import { findFamilyOf, revokeFamily, rotateRefreshToken } from "../auth/refresh-tokens.ts";
+import { issueSession, sessionFor } from "../auth/session.ts";
 import { getDb } from "../db/client.ts";
 import { settings, users } from "../db/schema.ts";
 import { isUniqueViolation } from "../lib/db-errors.ts";
 import { ApiError } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
-import { requireAuth } from "../middleware/auth.ts";
 import { authRateLimit } from "../middleware/rate-limit.ts";
 import {
   DeleteAccountBodySchema,
@@ -120,14 +119,14 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const db = getDb(c.env);
-      const rotation = await consumeRefreshToken(db, c.req.valid("json").refresh_token);
+      const rotation = await rotateRefreshToken(db, c.req.valid("json").refresh_token);
       if (!rotation.ok) throw invalidRefreshToken();
       const row = await db.query.users.findFirst({
         where: eq(users.id, rotation.userId),
         columns: { id: true, email: true, name: true, role: true },
       });
       if (!row) throw invalidRefreshToken();
-      const session = await issueSession(db, c.env.JWT_SECRET, row, rotation.familyId);
+      const session = await sessionFor(c.env.JWT_SECRET, row, rotation.refreshToken);
       return c.json({ user: row, ...session }, 200);
     },
   )
@@ -138,7 +137,6 @@ export const authRoutes = createRouter()
       tags: ["auth"],
       summary: "Sign out: revokes the refresh token's whole family",
       security: bearerAuth,
-      middleware: [requireAuth] as const,
       request: { body: jsonBody(RefreshBodySchema) },
       responses: { 204: { description: "Signed out." }, ...commonErrors },
     }),
@@ -156,7 +154,6 @@ export const authRoutes = createRouter()
       tags: ["auth"],
       summary: "The signed-in account",
       security: bearerAuth,
-      middleware: [requireAuth] as const,
       responses: { 200: jsonResponse(z.object({ user: UserSchema }), "The account."), ...commonErrors },
     }),
     (c) => c.json({ user: c.get("user") }, 200),
@@ -168,7 +165,6 @@ export const authRoutes = createRouter()
       tags: ["auth"],
       summary: "Delete the account and every piece of its data (asks for the password again)",
       security: bearerAuth,
-      middleware: [requireAuth] as const,
       request: { body: jsonBody(DeleteAccountBodySchema) },
       responses: { 204: { description: "Deleted." }, ...commonErrors, ...forbiddenError },
     }),

@@ -1,9 +1,9 @@
 // Goals: what a person is working towards, its steps, and a history of progress.
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, count, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "../db/client.ts";
 import { goalProgress, goals, goalTasks } from "../db/schema.ts";
-import { ApiError, notFound } from "../lib/errors.ts";
+import { notFound } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, conflictError, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
 import {
@@ -12,13 +12,12 @@ import {
   GoalIdParamSchema,
   GoalSchema,
   GoalTaskParamSchema,
-  MAX_GOAL_STEPS,
   ProgressBodySchema,
   UpdateGoalBodySchema,
   UpdateTaskBodySchema,
 } from "../schemas/goals.ts";
 import { award } from "../services/gamification.ts";
-import { createGoal, findGoal, goalView, goalViews, progressStatement, recordStepProgress } from "../services/goals.ts";
+import { addGoalTask, createGoal, findGoal, goalView, goalViews, progressStatement, recordStepProgress } from "../services/goals.ts";
 
 const tags = ["goals"];
 const security = bearerAuth;
@@ -144,23 +143,7 @@ export const goalRoutes = createRouter()
       const db = getDb(c.env);
       const userId = c.get("user").id;
       const { id } = c.req.valid("param");
-      await findGoal(db, userId, id);
-      const [last] = await db
-        .select({ position: max(goalTasks.position), steps: count() })
-        .from(goalTasks)
-        .where(and(eq(goalTasks.userId, userId), eq(goalTasks.goalId, id)));
-      if ((last?.steps ?? 0) >= MAX_GOAL_STEPS) {
-        throw new ApiError(409, "too_many_steps", `A goal can have at most ${MAX_GOAL_STEPS} steps.`);
-      }
-      await db.insert(goalTasks).values({
-        id: crypto.randomUUID(),
-        goalId: id,
-        userId,
-        title: c.req.valid("json").title,
-        position: (last?.position ?? -1) + 1,
-        createdAt: Date.now(),
-      });
-      await recordStepProgress(db, userId, id);
+      await addGoalTask(db, userId, id, c.req.valid("json").title);
       return c.json(await goalView(db, userId, id), 201);
     },
   )

@@ -6,7 +6,7 @@ import { getDb } from "../db/client.ts";
 import { entries, insights, weeklySummaries } from "../db/schema.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
-import { bearerAuth, commonErrors, IdParamSchema, jsonResponse, notFoundError } from "../schemas/common.ts";
+import { bearerAuth, commonErrors, IdParamSchema, InstantSchema, jsonResponse, notFoundError } from "../schemas/common.ts";
 import { SuggestedActionSchema } from "../schemas/journal.ts";
 import { toInsightView } from "../services/insights.ts";
 import { DEFAULT_SPAN_DAYS, moodOverTime } from "../services/mood-analytics.ts";
@@ -50,8 +50,8 @@ const WeeklySummarySchema = z
 const MoodQuerySchema = z
   .object({
     bucket: z.enum(["day", "week", "month"]).default("day"),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: InstantSchema.optional(),
+    to: InstantSchema.optional(),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "'from' must be before 'to'.", path: ["from"] })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_SPAN_MS, { message: "The range can be at most 400 days.", path: ["to"] });

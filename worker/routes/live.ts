@@ -4,7 +4,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ApiError } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
-import { requireAuth } from "../middleware/auth.ts";
 import { bearerAuth, commonErrors, jsonResponse } from "../schemas/common.ts";
 import { graphFor } from "../services/graph.ts";
 import { LIVE_TICKET_TTL_MS } from "../live/events.ts";
@@ -22,7 +21,6 @@ export const liveRoutes = createRouter()
       path: "/ticket",
       tags: ["live"],
       security: bearerAuth,
-      middleware: [requireAuth] as const,
       summary: "A single-use ticket (valid one minute) for opening the live WebSocket",
       responses: {
         200: jsonResponse(z.object({ ticket: z.string(), expires_in: z.number().int(), url: z.string() }), "The ticket."),

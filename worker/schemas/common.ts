@@ -33,3 +33,19 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 });
 
 export const bearerAuth = [{ bearerAuth: [] }];
+
+/**
+ * The instants Tideline stores or asks about: from 1970 (the graph orders states by milliseconds
+ * since then) to the last that still has a four-digit year (dates are written YYYY-MM-DD).
+ */
+const EARLIEST_INSTANT_MS = Date.UTC(1970, 0, 1);
+const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const withinBounds = (iso: string) => {
+  const ms = Date.parse(iso);
+  return ms >= EARLIEST_INSTANT_MS && ms <= LATEST_INSTANT_MS;
+};
+
+/** An ISO 8601 date-time with offset, between 1970-01-01 and 9999-12-31 (UTC). */
+export const InstantSchema = z.iso
+  .datetime({ offset: true })
+  .refine(withinBounds, "Use a time between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z.");

@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { SafetyResourceSchema } from "../safety/resources.ts";
 import { SAFETY_LEVELS } from "../safety/screen.ts";
+import { InstantSchema } from "./common.ts";
 
 export const MAX_ENTRY_CHARS = 20_000;
 export const MAX_TAGS_PER_ENTRY = 20;
@@ -15,18 +16,26 @@ export const TagNameSchema = z
   .regex(/^[^,#]+$/, "A tag cannot contain commas or #.")
   .openapi({ example: "walk" });
 
-const ContentSchema = z
+export const ContentSchema = z
   .string()
   .max(MAX_ENTRY_CHARS, `An entry can be at most ${MAX_ENTRY_CHARS.toLocaleString("en")} characters.`)
   .refine((s) => s.trim().length > 0, "Write something first: the entry is empty.")
   .openapi({ example: "Walked by the sea after work; felt lighter afterwards." });
 
-const TitleSchema = z.string().trim().max(200).nullable();
-const TagsSchema = z
+export const TitleSchema = z.string().trim().max(200).nullable();
+export const TagsSchema = z
   .array(TagNameSchema)
   .max(MAX_TAGS_PER_ENTRY, `At most ${MAX_TAGS_PER_ENTRY} tags per entry.`)
   .transform((tags) => [...new Set(tags)]);
 const CategoryIdSchema = z.uuid().nullable();
+
+/** Slack for a clock ahead of ours (an export from another device, another time zone's evening). */
+const ENTRY_CLOCK_SLACK_MS = 86_400_000;
+/** When an entry was written: a sane instant (see InstantSchema), and not in the future. */
+export const EntryTimeSchema = InstantSchema.refine(
+  (iso) => Date.parse(iso) <= Date.now() + ENTRY_CLOCK_SLACK_MS,
+  "An entry cannot be dated in the future.",
+);
 
 export const CreateEntryBodySchema = z
   .object({
@@ -85,7 +94,7 @@ export const NoticedRemovedViewSchema = z
   .openapi("NoticedRemoved", { description: "Activities and people the person removed; reading the text again never brings them back." });
 
 /** Correcting what Tideline noticed: remove an activity or person (or put a removed one back). */
-const NoticedNameSchema = z.string().trim().toLowerCase().min(1, "Name what to remove.").max(80);
+export const NoticedNameSchema = z.string().trim().toLowerCase().min(1, "Name what to remove.").max(80);
 const NoticedNamesSchema = z.array(NoticedNameSchema).max(40).optional();
 export const NoticedCorrectionBodySchema = z
   .object({

@@ -9,7 +9,17 @@ const GoalOfferField = GoalOfferSchema.nullable().openapi({
 });
 
 export const EmotionQuerySchema = z.enum(EKMAN_EMOTIONS).openapi({ example: "sadness" });
-export const ActionSchema = z.string().trim().min(1, "Say which action you tried.").max(80).openapi({ example: "take a slow walk outside" });
+/**
+ * Normalised (trimmed, lower case) before its length is checked, as the graph stores it: lower-casing
+ * can lengthen a string ("İ" becomes "i" and a combining dot), and the graph refuses more than 80.
+ */
+export const ActionSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Say which action you tried.")
+  .max(80, "An action can be at most 80 characters.")
+  .openapi({ example: "take a slow walk outside" });
 
 export const JournalEntryBodySchema = z
   .object({

@@ -38,17 +38,18 @@ export const SettingsUpdateSchema = SettingsSchema.partial()
   .refine((s) => Object.values(s).some((v) => v !== undefined), "Send at least one setting to change.")
   .openapi("SettingsUpdate");
 
-const ColorSchema = z
+export const ColorSchema = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #3b82f6.")
   .nullable();
+export const CategoryNameSchema = z.string().trim().min(1, "Name the category.").max(60);
 
 export const CategorySchema = z
   .object({ id: z.string(), name: z.string(), color: z.string().nullable(), entry_count: z.number().int() })
   .openapi("Category");
 
 export const CreateCategoryBodySchema = z
-  .object({ name: z.string().trim().min(1, "Name the category.").max(60), color: ColorSchema.optional() })
+  .object({ name: CategoryNameSchema, color: ColorSchema.optional() })
   .openapi("CreateCategoryBody");
 
 export const UpdateCategoryBodySchema = CreateCategoryBodySchema.partial()

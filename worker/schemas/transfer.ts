@@ -2,31 +2,30 @@
 // validates what POST /api/entries/import accepts.
 import { z } from "@hono/zod-openapi";
 import { SAFETY_LEVELS } from "../safety/screen.ts";
-import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, TagNameSchema } from "./entries.ts";
+import { ContentSchema, EntryTimeSchema, NoticedNameSchema, TagsSchema, TitleSchema } from "./entries.ts";
+import { CategoryNameSchema, ColorSchema } from "./settings.ts";
 
 export const EXPORT_FORMAT = "tideline-export";
 export const EXPORT_VERSION = 1;
 export const MAX_IMPORT_ENTRIES = 5000;
 
-const CategoryNameSchema = z.string().trim().min(1).max(60);
-const NoticedItemSchema = z.string().trim().toLowerCase().min(1).max(80);
-
+// An import stands for the entry and category routes: it validates every field with their schemas.
 export const ExportedEntrySchema = z.object({
   id: z.string().max(64).optional(),
-  title: z.string().trim().max(200).nullable().optional(),
-  content: z.string().min(1).max(MAX_ENTRY_CHARS),
-  tags: z.array(TagNameSchema).max(MAX_TAGS_PER_ENTRY).default([]),
+  title: TitleSchema.optional(),
+  content: ContentSchema,
+  tags: TagsSchema.default([]),
   category: CategoryNameSchema.nullable().optional(),
-  created_at: z.iso.datetime({ offset: true }),
-  updated_at: z.iso.datetime({ offset: true }).optional(),
+  created_at: EntryTimeSchema,
+  updated_at: EntryTimeSchema.optional(),
   /** The level the entry had when exported: importing keeps it (screening may raise it, never lower it). */
   safety_level: z.enum(SAFETY_LEVELS).optional(),
   /** What Tideline noticed, as corrected by the person; absent in older exports (then read from the text). */
-  activities: z.array(NoticedItemSchema).max(40).optional(),
-  people: z.array(NoticedItemSchema).max(40).optional(),
+  activities: z.array(NoticedNameSchema).max(40).optional(),
+  people: z.array(NoticedNameSchema).max(40).optional(),
   /** What the person removed: it stays removed after the import. */
-  removed_activities: z.array(NoticedItemSchema).max(200).default([]),
-  removed_people: z.array(NoticedItemSchema).max(200).default([]),
+  removed_activities: z.array(NoticedNameSchema).max(200).default([]),
+  removed_people: z.array(NoticedNameSchema).max(200).default([]),
 });
 
 export const ExportFileSchema = z
@@ -35,7 +34,7 @@ export const ExportFileSchema = z
     version: z.literal(EXPORT_VERSION),
     exported_at: z.iso.datetime({ offset: true }).optional(),
     categories: z
-      .array(z.object({ name: CategoryNameSchema, color: z.string().max(32).nullable().optional() }))
+      .array(z.object({ name: CategoryNameSchema, color: ColorSchema.optional() }))
       .max(500)
       .default([]),
     entries: z.array(ExportedEntrySchema).max(MAX_IMPORT_ENTRIES),

@@ -1,17 +1,19 @@
 // Reading and writing entries with their tags and category. Writes go through D1 batches so that an
 // entry and its tags change together or not at all.
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client.ts";
-import { categories, entries, entryTags, insights, tags } from "../db/schema.ts";
+import { categories, entries, entryTags, insights, replies, tags } from "../db/schema.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
 import type { RecordResult } from "../../durable-objects/graph-types.ts";
 import type { EntryFilters, EntryInput, EntryView } from "../schemas/entries.ts";
 import { cursorCondition, encodeCursor, entryConditions } from "./entry-filters.ts";
-import { analyseAndRecord, EmotionScoresSchema, forgetEntryEmotion, textOf } from "./entry-emotion.ts";
+import { analyseAndRecord, EmotionScoresSchema, forgetEntryEmotion, resendState, storedMoodOf, textOf } from "./entry-emotion.ts";
 import { givenNoticed, NOTHING_REMOVED, noticedColumns, noticedIn, noticedOf, type Noticed, type NoticedRemoved } from "./entry-noticed.ts";
-import { enqueueEntryAnalysis } from "./insight-jobs.ts";
+import { enqueueEntryAnalysis, enqueueGraphSync } from "./insight-jobs.ts";
 import { safetyViewsFor } from "./safety.ts";
+import { entryTagNames } from "./tags.ts";
 
 type EntryRow = typeof entries.$inferSelect;
 
@@ -84,15 +86,58 @@ export interface WrittenEntry {
   graph: RecordResult;
 }
 
-/** Stores a new entry and records its emotion; answers the entry as the reader will see it. */
+/**
+ * Stores a new entry and records its emotion; answers the entry as the reader will see it. A write
+ * that fails part-way is taken back whole, so a retry never finds half of it.
+ */
 export async function createEntry(env: Env, db: Database, userId: string, input: NewEntry, triedAction?: string | null): Promise<WrittenEntry> {
   await assertCategoryOwned(db, userId, input.category_id);
   const id = crypto.randomUUID();
   const [first, ...rest] = createEntryStatements(db, userId, id, input);
   await db.batch([first!, ...rest]);
-  const written = await analyseStored(env, db, userId, id, triedAction);
-  written.entry.insight_status = (await enqueueEntryAnalysis(env, db, userId, [written.entry])) > 0 ? "pending" : null;
-  return written;
+  try {
+    const written = await analyseStored(env, db, userId, id, triedAction);
+    written.entry.insight_status = (await enqueueEntryAnalysis(env, db, userId, [written.entry])) > 0 ? "pending" : null;
+    return written;
+  } catch (err) {
+    await withdrawEntry(env, db, userId, id);
+    throw err;
+  }
+}
+
+/**
+ * Takes back a new entry whose write failed after it was stored: the row (its tags, reply and insight
+ * go with it) and its graph state, or a queued removal if the graph cannot be reached. Best effort:
+ * the caller answers with the error that made the write fail.
+ */
+export async function withdrawEntry(env: Env, db: Database, userId: string, id: string): Promise<void> {
+  try {
+    await db.delete(entries).where(and(eq(entries.id, id), eq(entries.userId, userId)));
+    await forgetEntryEmotion(env, userId, id).catch(() => enqueueGraphSync(env, userId, id));
+  } catch (err) {
+    console.error(`entries: could not take back entry ${id} after a failed write`, err instanceof Error ? err.message : err);
+  }
+}
+
+/**
+ * Makes the person's graph hold what D1 holds for one entry: its stored reading, with the action
+ * marked as tried on its reply, or no state once the entry is gone. The reconciliation queued when a
+ * graph call failed part-way through a write; safe to repeat (the graph keeps the newest revision).
+ */
+export async function syncEntryState(env: Env, db: Database, userId: string, entryId: string): Promise<"recorded" | "removed"> {
+  const row = await findEntryRow(db, userId, entryId);
+  if (!row) {
+    await forgetEntryEmotion(env, userId, entryId);
+    return "removed";
+  }
+  const [tagNames, reply] = await Promise.all([
+    entryTagNames(db, userId, entryId),
+    db.query.replies.findFirst({ where: and(eq(replies.entryId, entryId), eq(replies.userId, userId)), columns: { triedAction: true } }),
+  ]);
+  const mood = storedMoodOf(row);
+  const entry = { ...row, tags: tagNames, activities: noticedOf(row).activities };
+  await resendState(env, db, userId, entry, mood && { mood, safety: row.safetyLevel }, reply?.triedAction ?? undefined);
+  return "recorded";
 }
 
 /** Applies the given fields (undefined = unchanged), bumps the revision and re-analyses. */
@@ -135,72 +180,92 @@ export async function deleteEntry(env: Env, db: Database, userId: string, id: st
     .where(and(eq(entries.id, id), eq(entries.userId, userId)))
     .returning({ id: entries.id });
   if (deleted.length === 0) throw notFound("entry");
-  await forgetEntryEmotion(env, userId, id);
+  try {
+    await forgetEntryEmotion(env, userId, id);
+  } catch (err) {
+    // The entry is gone from D1: the queue brings the graph into step.
+    console.error(`graph: removing entry ${id} failed; queued to try again`, err instanceof Error ? err.message : err);
+    await enqueueGraphSync(env, userId, id);
+  }
 }
 
 function findEntryRow(db: Database, userId: string, id: string) {
   return db.query.entries.findFirst({ where: and(eq(entries.id, id), eq(entries.userId, userId)) });
 }
 
+/**
+ * What an entry view needs beyond its row, read in the same query: the tag names (as a JSON array,
+ * in name order), the category and the insight's status. A page of entries is one D1 round trip.
+ */
+export const entryViewColumns = {
+  entry: entries,
+  tagNames: sql<string>`(SELECT json_group_array(name) FROM (SELECT ${tags.name} AS name FROM ${entryTags} JOIN ${tags} ON ${tags.id} = ${entryTags.tagId} WHERE ${entryTags.userId} = ${entries.userId} AND ${entryTags.entryId} = ${entries.id} ORDER BY ${tags.name}))`,
+  categoryId: categories.id,
+  categoryName: categories.name,
+  categoryColor: categories.color,
+  insightStatus: insights.status,
+};
+/** The joins `entryViewColumns` reads from (the category only if it is the person's own). */
+export const categoryOfEntry = and(eq(categories.id, entries.categoryId), eq(categories.userId, entries.userId));
+export const insightOfEntry = and(eq(insights.entryId, entries.id), eq(insights.userId, entries.userId));
+
+/** An entry row with what `entryViewColumns` joined to it. */
+export interface EntryViewRow {
+  entry: EntryRow;
+  tagNames: string;
+  categoryId: string | null;
+  categoryName: string | null;
+  categoryColor: string | null;
+  insightStatus: "pending" | "ready" | "failed" | null;
+}
+
+const TagNamesSchema = z.array(z.string());
+
+/** The query for a page of entry views (newest first); exported for its query plan's test. */
+export function selectEntryViewRows(db: Database, where: SQL, limit: number) {
+  return db
+    .select(entryViewColumns)
+    .from(entries)
+    .leftJoin(categories, categoryOfEntry)
+    .leftJoin(insights, insightOfEntry)
+    .where(where)
+    .orderBy(desc(entries.createdAt), desc(entries.id))
+    .limit(limit);
+}
+
 export async function getEntry(db: Database, userId: string, id: string): Promise<EntryView> {
-  const row = await findEntryRow(db, userId, id);
+  const [row] = await selectEntryViewRows(db, and(eq(entries.id, id), eq(entries.userId, userId))!, 1);
   if (!row) throw notFound("entry");
   const [view] = await toEntryViews(db, userId, [row]);
   return view!;
 }
 
-/** Newest-first page of a person's entries matching `where` (which must already filter by user). */
-export async function listEntryRows(db: Database, where: SQL, limit: number): Promise<EntryRow[]> {
-  return db.select().from(entries).where(where).orderBy(desc(entries.createdAt), desc(entries.id)).limit(limit);
-}
-
 /** One page of a person's entries, newest first, with the cursor of the next page (null at the end). */
 export async function pageOfEntries(db: Database, userId: string, filters: EntryFilters, cursor: string | undefined, limit: number) {
-  const rows = await listEntryRows(db, and(entryConditions(db, userId, filters), cursorCondition(cursor))!, limit + 1);
+  const rows = await selectEntryViewRows(db, and(entryConditions(db, userId, filters), cursorCondition(cursor))!, limit + 1);
   const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const last = page.at(-1)?.entry;
   return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
-/** Attaches tags and category to entry rows, in two queries whatever the number of rows. */
-export async function toEntryViews(db: Database, userId: string, rows: EntryRow[]): Promise<EntryView[]> {
+/**
+ * Shapes entry rows (read with `entryViewColumns`) as the reader sees them. Only a page holding a
+ * crisis or concern entry costs a query more: the person's country, for the lines to show.
+ */
+export async function toEntryViews(db: Database, userId: string, rows: EntryViewRow[]): Promise<EntryView[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const categoryIds = [...new Set(rows.map((r) => r.categoryId).filter((c): c is string => c !== null))];
-  const [tagRows, categoryRows, insightRows, safety] = await Promise.all([
-    db
-      .select({ entryId: entryTags.entryId, name: tags.name })
-      .from(entryTags)
-      .innerJoin(tags, eq(tags.id, entryTags.tagId))
-      .where(and(eq(entryTags.userId, userId), inArray(entryTags.entryId, ids)))
-      .orderBy(tags.name),
-    categoryIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ id: categories.id, name: categories.name, color: categories.color })
-          .from(categories)
-          .where(and(eq(categories.userId, userId), inArray(categories.id, categoryIds))),
-    db
-      .select({ entryId: insights.entryId, status: insights.status })
-      .from(insights)
-      .where(and(eq(insights.userId, userId), inArray(insights.entryId, ids))),
-    safetyViewsFor(
-      db,
-      userId,
-      rows.map((r) => r.safetyLevel),
-    ),
-  ]);
-  const insightStatus = new Map(insightRows.map((i) => [i.entryId, i.status]));
-  const tagsByEntry = new Map<string, string[]>();
-  for (const t of tagRows) tagsByEntry.set(t.entryId, [...(tagsByEntry.get(t.entryId) ?? []), t.name]);
-  const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
-  return rows.map((row, i) => ({
+  const safety = await safetyViewsFor(
+    db,
+    userId,
+    rows.map((r) => r.entry.safetyLevel),
+  );
+  return rows.map(({ entry: row, ...joined }, i) => ({
     id: row.id,
     title: row.title,
     content: row.content,
-    tags: tagsByEntry.get(row.id) ?? [],
+    tags: TagNamesSchema.parse(JSON.parse(joined.tagNames)),
     ...noticedOf(row),
-    category: row.categoryId ? (categoryById.get(row.categoryId) ?? null) : null,
+    category: joined.categoryId !== null && joined.categoryName !== null ? { id: joined.categoryId, name: joined.categoryName, color: joined.categoryColor } : null,
     revision: row.revision,
     mood: {
       primary_emotion: row.primaryEmotion,
@@ -209,7 +274,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryRow[
       intensity: row.intensity,
       emotion_scores: row.emotionScores ? EmotionScoresSchema.parse(JSON.parse(row.emotionScores)) : null,
     },
-    insight_status: insightStatus.get(row.id) ?? null,
+    insight_status: joined.insightStatus,
     safety: safety[i]!,
     created_at: new Date(row.createdAt).toISOString(),
     updated_at: new Date(row.updatedAt).toISOString(),

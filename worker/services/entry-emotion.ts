@@ -1,10 +1,12 @@
 // Keeps an entry's emotion and safety level in step with its text: screen it and analyse it with the
 // local model (both sub-millisecond, so they run inline on every write), store the summary on the
 // entry, and record the state in the person's emotional graph. Edits re-record with the new
-// revision; deletions remove the state.
+// revision; deletions remove the state. D1 is the record: a graph call that fails is sent again.
 import { and, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { z } from "zod";
-import { EmotionNameSchema, type RecordResult } from "../../durable-objects/graph-types.ts";
+import { rankSuggestions } from "../../durable-objects/graph-algorithms.ts";
+import { EmotionNameSchema, GraphStateSchema, RecordStateInputSchema, type RecordResult, type RecordStateInput } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { entries } from "../db/schema.ts";
 import { analyzeEmotion } from "../emotion/local-model.ts";
@@ -12,6 +14,7 @@ import type { EmotionAnalysis } from "../emotion/types.ts";
 import { higherLevel, screenText, type SafetyLevel } from "../safety/screen.ts";
 import { graphFor } from "./graph.ts";
 import { actionsOf } from "./entry-noticed.ts";
+import { enqueueGraphSync } from "./insight-jobs.ts";
 
 export interface AnalysableEntry {
   id: string;
@@ -106,6 +109,34 @@ const stateInput = (entry: AnalysableEntry, mood: StoredMood, safety: SafetyLeve
   safetyLevel: safety,
 });
 
+function storeReading(db: Database, userId: string, entry: AnalysableEntry, reading: LocalReading) {
+  return (
+    db
+      .update(entries)
+      .set({ ...moodColumns(reading.mood), safetyLevel: reading.safety, safetySource: "local" })
+      // Only if no newer edit landed meanwhile: the newest revision's reading wins.
+      .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)))
+  );
+}
+
+/** Suggestions per answer, as the graph gives them. */
+const REPLY_SUGGESTIONS = 5;
+
+/**
+ * What a reply can still be built from when the graph could not be reached: the entry's own state,
+ * and the generic suggestions the graph gives a person without history.
+ */
+function unrecordedResult(input: RecordStateInput): RecordResult {
+  const parsed = RecordStateInputSchema.parse(input);
+  const state = GraphStateSchema.parse({ ...parsed, triedAction: parsed.triedAction ?? null });
+  return { state, history: [], suggestions: rankSuggestions([], state.primaryEmotion, REPLY_SUGGESTIONS), pathToJoy: null, memory: null };
+}
+
+/**
+ * Reads an entry locally, stores the reading and records it in the graph. When the graph cannot be
+ * reached the write still completes (the reply falls back to generic suggestions) and the entry is
+ * queued to be sent to the graph again from what D1 stores, so D1 and the graph come back into step.
+ */
 export async function analyseAndRecord(
   env: Env,
   db: Database,
@@ -114,13 +145,33 @@ export async function analyseAndRecord(
   triedAction?: string | null,
 ): Promise<LocalReading & { graph: RecordResult }> {
   const reading = readLocally(entry);
-  await db
-    .update(entries)
-    .set({ ...moodColumns(reading.mood), safetyLevel: reading.safety, safetySource: "local" })
-    // Only if no newer edit landed meanwhile: the newest revision's reading wins.
-    .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)));
-  const graph = await graphFor(env, userId).recordState({ ...stateInput(entry, reading.mood, reading.safety), triedAction });
-  return { ...reading, graph };
+  await storeReading(db, userId, entry, reading);
+  const input: RecordStateInput = { ...stateInput(entry, reading.mood, reading.safety), triedAction };
+  try {
+    return { ...reading, graph: await graphFor(env, userId).recordState(input) };
+  } catch (err) {
+    console.error(`graph: recording entry ${entry.id} failed; queued to send it again`, err instanceof Error ? err.message : err);
+    await enqueueGraphSync(env, userId, entry.id);
+    return { ...reading, graph: unrecordedResult(input) };
+  }
+}
+
+/**
+ * Sends an entry to the graph again as D1 stores it (`stored`: its reading, null if it was never
+ * read, and then it is read now). The graph keeps the newest revision, so a repeat or a stale copy
+ * changes nothing. Throws when the graph cannot be reached: the queue retries.
+ */
+export async function resendState(
+  env: Env,
+  db: Database,
+  userId: string,
+  entry: AnalysableEntry,
+  stored: LocalReading | null,
+  triedAction?: string | null,
+): Promise<void> {
+  const reading = stored ?? readLocally(entry);
+  if (!stored) await storeReading(db, userId, entry, reading);
+  await graphFor(env, userId).recordState({ ...stateInput(entry, reading.mood, reading.safety), triedAction });
 }
 
 /** Stores a refined mood (deep analysis read the entry differently) on the entry and in the graph. */
@@ -163,21 +214,37 @@ export async function forgetEntryEmotion(env: Env, userId: string, entryId: stri
 
 const GRAPH_BATCH = 500;
 
+/** What importing entries needs from their local reading: see readingsOf. */
+export interface ImportReadings {
+  /** Store each reading on its entry row (for the same D1 batch as the rows themselves). */
+  statements: BatchItem<"sqlite">[];
+  /** The entries' states, for one recordStates call. */
+  states: RecordStateInput[];
+}
+
 /**
- * Analyses many stored entries (an import) and records them with one graph call per batch. An
- * entry's `safetyFloor` is the level its export carried: screening again may raise it, never lower it.
+ * Reads new entries (an import) locally. An entry's `safetyFloor` is the level its export carried:
+ * screening again may raise it, never lower it.
  */
-export async function analyseAndRecordMany(env: Env, db: Database, userId: string, list: (AnalysableEntry & { safetyFloor?: SafetyLevel })[]): Promise<void> {
-  for (let i = 0; i < list.length; i += GRAPH_BATCH) {
-    const part = list.slice(i, i + GRAPH_BATCH).map((entry) => ({ entry, ...readLocally(entry, entry.safetyFloor) }));
-    const updates = part.map(({ entry, mood, safety }) =>
+export function readingsOf(db: Database, userId: string, list: (AnalysableEntry & { safetyFloor?: SafetyLevel })[]): ImportReadings {
+  const read = list.map((entry) => ({ entry, ...readLocally(entry, entry.safetyFloor) }));
+  return {
+    statements: read.map(({ entry, mood, safety }) =>
       db
         .update(entries)
         .set({ ...moodColumns(mood), safetyLevel: safety, safetySource: "local" })
         .where(and(eq(entries.id, entry.id), eq(entries.userId, userId))),
-    );
-    const [first, ...rest] = updates;
+    ),
+    states: read.map(({ entry, mood, safety }) => stateInput(entry, mood, safety)),
+  };
+}
+
+/** Analyses many stored entries and records them with one graph call per batch (see readingsOf). */
+export async function analyseAndRecordMany(env: Env, db: Database, userId: string, list: (AnalysableEntry & { safetyFloor?: SafetyLevel })[]): Promise<void> {
+  for (let i = 0; i < list.length; i += GRAPH_BATCH) {
+    const { statements, states } = readingsOf(db, userId, list.slice(i, i + GRAPH_BATCH));
+    const [first, ...rest] = statements;
     if (first) await db.batch([first, ...rest]);
-    await graphFor(env, userId).recordStates(part.map(({ entry, mood, safety }) => stateInput(entry, mood, safety)));
+    await graphFor(env, userId).recordStates(states);
   }
 }

@@ -1,18 +1,23 @@
 // Restores a JSON export into a person's journal. Entries already present (same time and text) are
 // skipped, so importing the same file twice creates nothing the second time.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client.ts";
-import { categories, entries } from "../db/schema.ts";
+import { categories, entries, entryTags, tags } from "../db/schema.ts";
 import type { ExportFile } from "../schemas/transfer.ts";
 import { createEntryStatements, initialNoticed } from "./entries.ts";
-import { analyseAndRecordMany, type AnalysableEntry } from "./entry-emotion.ts";
-import { enqueueEntryAnalysis } from "./insight-jobs.ts";
+import { readingsOf, type AnalysableEntry } from "./entry-emotion.ts";
+import { graphFor } from "./graph.ts";
+import { aiAnalysisEnabled, pendingInsightStatements, SEND_BATCH, sendInsightJobs } from "./insight-jobs.ts";
 import type { SafetyLevel } from "../safety/screen.ts";
 
 // D1 binds at most 100 parameters per statement; lookups go in chunks below that.
 const LOOKUP_CHUNK = 90;
-const ENTRIES_PER_BATCH = 40;
+/**
+ * Entries per unit of work, stored all or nothing (see importBatch): one D1 batch of their statements,
+ * one graph call and one queue send, which takes at most SEND_BATCH messages.
+ */
+const ENTRIES_PER_BATCH = Math.min(40, SEND_BATCH);
 
 const chunk = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
@@ -48,14 +53,69 @@ async function existingKeys(db: Database, userId: string, times: number[]): Prom
   return keys;
 }
 
+/** An entry of the file, ready to store: its statements and what its reading and graph state need. */
+interface PreparedEntry {
+  entry: AnalysableEntry & { safetyFloor?: SafetyLevel };
+  statements: BatchItem<"sqlite">[];
+}
+
+/**
+ * Stores one batch all or nothing across the three stores: the rows, their readings and their pending
+ * insights in one D1 batch (a transaction), then the states in one graph call (one transaction in the
+ * Durable Object), then the analysis jobs in one send. If the graph or the queue fails, what the batch
+ * wrote is taken back out of the graph and D1, so the stores never disagree, and importing the file
+ * again creates the batch instead of skipping it as duplicates.
+ */
+async function importBatch(env: Env, db: Database, userId: string, batch: PreparedEntry[], analyse: boolean): Promise<void> {
+  const list = batch.map((b) => b.entry);
+  const readings = readingsOf(db, userId, list);
+  const [first, ...rest] = [
+    ...batch.flatMap((b) => b.statements),
+    ...readings.statements,
+    ...(analyse ? pendingInsightStatements(db, userId, list) : []),
+  ];
+  await db.batch([first!, ...rest]);
+  try {
+    await graphFor(env, userId).recordStates(readings.states);
+    if (analyse) await sendInsightJobs(env, userId, list);
+  } catch (err) {
+    await takeBack(env, db, userId, list);
+    throw err;
+  }
+}
+
+/** Undoes a stored batch: its states (if the graph recorded them after all), its rows, and tags left unused. */
+async function takeBack(env: Env, db: Database, userId: string, list: AnalysableEntry[]): Promise<void> {
+  const ids = list.map((e) => e.id);
+  try {
+    const graph = graphFor(env, userId);
+    for (const id of ids) await graph.removeState(id);
+  } catch (err) {
+    console.error("import: a failed batch's states could not be taken back out of the graph", userId, err);
+  }
+  const names = [...new Set(list.flatMap((e) => e.tags))];
+  try {
+    await db.batch([
+      // Their entry_tags and insight rows go with them (ON DELETE CASCADE), the FTS index by trigger.
+      db.delete(entries).where(and(eq(entries.userId, userId), inArray(entries.id, ids))),
+      ...chunk(names, LOOKUP_CHUNK).map((part) =>
+        db
+          .delete(tags)
+          .where(and(eq(tags.userId, userId), inArray(tags.name, part), notExists(db.select({ one: sql`1` }).from(entryTags).where(eq(entryTags.tagId, tags.id))))),
+      ),
+    ]);
+  } catch (err) {
+    console.error("import: a failed batch's entries could not be taken back out of D1", userId, err);
+  }
+}
+
 export async function importEntries(env: Env, db: Database, userId: string, file: ExportFile) {
   const categoryIds = await ensureCategories(db, userId, file);
   const parsed = file.entries.map((e) => ({ ...e, createdAt: Date.parse(e.created_at) }));
   const seen = await existingKeys(db, userId, parsed.map((e) => e.createdAt));
 
   let skipped = 0;
-  const statements: BatchItem<"sqlite">[][] = [];
-  const created: (AnalysableEntry & { safetyFloor?: SafetyLevel })[] = [];
+  const prepared: PreparedEntry[] = [];
   for (const e of parsed) {
     const key = `${e.createdAt}\u0000${e.content}`;
     if (seen.has(key)) {
@@ -64,30 +124,26 @@ export async function importEntries(env: Env, db: Database, userId: string, file
     }
     seen.add(key);
     const id = crypto.randomUUID();
-    const tags = [...new Set(e.tags)];
+    const tagNames = [...new Set(e.tags)];
     const removed = { activities: e.removed_activities, people: e.removed_people };
     // An export's lists are the person's corrected record; an older export without them is read afresh.
     const given = e.activities && e.people ? { activities: e.activities, people: e.people } : undefined;
     const noticed = initialNoticed({ content: e.content, title: e.title ?? null, noticed: given, removed });
-    created.push({ id, title: e.title ?? null, content: e.content, revision: 1, createdAt: e.createdAt, tags, activities: noticed.activities, safetyFloor: e.safety_level });
-    statements.push(
-      createEntryStatements(db, userId, id, {
+    prepared.push({
+      entry: { id, title: e.title ?? null, content: e.content, revision: 1, createdAt: e.createdAt, tags: tagNames, activities: noticed.activities, safetyFloor: e.safety_level },
+      statements: createEntryStatements(db, userId, id, {
         content: e.content,
         title: e.title ?? null,
-        tags,
+        tags: tagNames,
         noticed,
         removed,
         category_id: e.category ? (categoryIds.get(e.category.toLowerCase()) ?? null) : null,
         created_at: e.createdAt,
         updated_at: e.updated_at ? Date.parse(e.updated_at) : e.createdAt,
       }),
-    );
+    });
   }
-  for (const group of chunk(statements, ENTRIES_PER_BATCH)) {
-    const [first, ...rest] = group.flat();
-    await db.batch([first!, ...rest]);
-  }
-  await analyseAndRecordMany(env, db, userId, created);
-  await enqueueEntryAnalysis(env, db, userId, created);
-  return { created: created.length, skipped_duplicates: skipped };
+  const analyse = prepared.length > 0 && (await aiAnalysisEnabled(db, userId));
+  for (const batch of chunk(prepared, ENTRIES_PER_BATCH)) await importBatch(env, db, userId, batch, analyse);
+  return { created: prepared.length, skipped_duplicates: skipped };
 }

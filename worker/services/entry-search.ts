@@ -2,9 +2,9 @@
 // double, highlighted snippets, the same filters as the entry list.
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { entries, entriesFts } from "../db/schema.ts";
+import { categories, entries, entriesFts, insights } from "../db/schema.ts";
 import type { EntryFilters } from "../schemas/entries.ts";
-import { toEntryViews } from "./entries.ts";
+import { categoryOfEntry, entryViewColumns, insightOfEntry, toEntryViews } from "./entries.ts";
 import { entryConditions } from "./entry-filters.ts";
 import { HIGHLIGHT_END, HIGHLIGHT_START, snippetParts } from "./fts-query.ts";
 
@@ -15,22 +15,20 @@ const rank = sql<number>`bm25(entries_fts, 2.0, 1.0)`;
 export async function searchEntries(db: Database, userId: string, match: string, page: { limit: number; offset: number }, filters: EntryFilters) {
   const rows = await db
     .select({
-      entry: entries,
+      ...entryViewColumns,
       rank,
       snippet: sql<string>`snippet(entries_fts, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 24)`,
     })
     .from(entriesFts)
     .innerJoin(entries, eq(entries.seq, entriesFts.rowid))
+    .leftJoin(categories, categoryOfEntry)
+    .leftJoin(insights, insightOfEntry)
     .where(and(sql`entries_fts MATCH ${match}`, entryConditions(db, userId, filters)))
     .orderBy(rank, desc(entries.createdAt))
     .limit(page.limit + 1)
     .offset(page.offset);
   const found = rows.slice(0, page.limit);
-  const views = await toEntryViews(
-    db,
-    userId,
-    found.map((r) => r.entry),
-  );
+  const views = await toEntryViews(db, userId, found);
   return {
     results: found.map((r, i) => ({ entry: views[i]!, score: -r.rank, snippet: snippetParts(r.snippet) })),
     next_offset: rows.length > page.limit ? page.offset + page.limit : null,

@@ -1,13 +1,13 @@
 // Goals with their steps and progress history. Progress is the latest recorded value: ticking a step
 // records the share of steps done, and a person can also record progress by hand.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { entries, goalProgress, goals, goalTasks, replies } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
-import { notFound } from "../lib/errors.ts";
+import { ApiError, notFound } from "../lib/errors.ts";
 import { AREA_WORDS, wordsOf } from "../lib/life-areas.ts";
-import type { CreateGoalBodySchema } from "../schemas/goals.ts";
+import { MAX_GOAL_STEPS, type CreateGoalBodySchema } from "../schemas/goals.ts";
 
 type GoalRow = typeof goals.$inferSelect;
 
@@ -79,6 +79,38 @@ export async function createGoal(db: Database, userId: string, body: z.output<ty
     ...(body.entry_id ? [db.update(replies).set({ goalId: id }).where(and(eq(replies.entryId, body.entry_id), eq(replies.userId, userId)))] : []),
   ]);
   return goalView(db, userId, id);
+}
+
+/**
+ * Adds a step at the end of a goal's list. The cap is enforced by the insert itself: it writes a row
+ * only while the goal (the person's own) has fewer than MAX_GOAL_STEPS steps, and takes the next
+ * position in the same statement, so parallel requests can neither pass the cap nor share a position.
+ */
+export async function addGoalTask(db: Database, userId: string, goalId: string, title: string): Promise<void> {
+  const ofGoal = and(eq(goalTasks.userId, userId), eq(goalTasks.goalId, goalId));
+  const added = await db
+    .insert(goalTasks)
+    .select(
+      db
+        .select({
+          id: sql<string>`${crypto.randomUUID()}`.as("id"),
+          goalId: goals.id,
+          userId: goals.userId,
+          title: sql<string>`${title}`.as("title"),
+          done: sql<boolean>`0`.as("done"),
+          position: sql<number>`(SELECT coalesce(max(${goalTasks.position}), -1) + 1 FROM ${goalTasks} WHERE ${ofGoal})`.as("position"),
+          createdAt: sql<number>`${Date.now()}`.as("created_at"),
+          doneAt: sql<number | null>`NULL`.as("done_at"),
+        })
+        .from(goals)
+        .where(and(eq(goals.id, goalId), eq(goals.userId, userId), sql`(SELECT count(*) FROM ${goalTasks} WHERE ${ofGoal}) < ${MAX_GOAL_STEPS}`)),
+    )
+    .returning({ id: goalTasks.id });
+  if (added.length === 0) {
+    await findGoal(db, userId, goalId); // 404 when the goal is not (or no longer) the person's
+    throw new ApiError(409, "too_many_steps", `A goal can have at most ${MAX_GOAL_STEPS} steps.`);
+  }
+  await recordStepProgress(db, userId, goalId);
 }
 
 export function progressStatement(db: Database, userId: string, goalId: string, progress: number, note: string | null) {

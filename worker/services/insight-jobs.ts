@@ -1,12 +1,13 @@
-// The producer side of deep analysis: mark an entry's insight pending for its revision and send the
-// job, unless the person switched AI analysis off. Imports send in batches.
+// The producer side of the insight-jobs queue: deep analysis (mark an entry's insight pending for its
+// revision and send the job, unless the person switched AI analysis off; imports send in batches),
+// and the graph reconciliation after a failed graph call.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { InsightJob } from "../../queues/messages.ts";
+import type { GraphSyncJob, InsightJob } from "../../queues/messages.ts";
 import type { Database } from "../db/client.ts";
 import { insights, settings } from "../db/schema.ts";
 
 /** Queues.sendBatch takes at most 100 messages per call. */
-const SEND_BATCH = 100;
+export const SEND_BATCH = 100;
 
 export async function aiAnalysisEnabled(db: Database, userId: string): Promise<boolean> {
   const row = await db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { aiAnalysis: true } });
@@ -26,15 +27,24 @@ function markPending(db: Database, userId: string, entryId: string, revision: nu
     });
 }
 
+/** The pending rows for these entries' insights, for a D1 batch of the caller's (an import's). */
+export const pendingInsightStatements = (db: Database, userId: string, list: { id: string; revision: number }[]) =>
+  list.map((e) => markPending(db, userId, e.id, e.revision));
+
+/** Sends the analysis jobs of at most SEND_BATCH entries whose insights are marked pending. */
+export async function sendInsightJobs(env: Env, userId: string, list: { id: string; revision: number }[]): Promise<void> {
+  const jobs: InsightJob[] = list.map((e) => ({ type: "analyze-entry", entryId: e.id, userId, revision: e.revision }));
+  if (jobs.length === 1) await env.INSIGHT_JOBS.send(jobs[0]);
+  else if (jobs.length > 1) await env.INSIGHT_JOBS.sendBatch(jobs.map((body) => ({ body })));
+}
+
 export async function enqueueEntryAnalysis(env: Env, db: Database, userId: string, list: { id: string; revision: number }[]): Promise<number> {
   if (list.length === 0 || !(await aiAnalysisEnabled(db, userId))) return 0;
   for (let i = 0; i < list.length; i += SEND_BATCH) {
     const part = list.slice(i, i + SEND_BATCH);
-    const [first, ...rest] = part.map((e) => markPending(db, userId, e.id, e.revision));
+    const [first, ...rest] = pendingInsightStatements(db, userId, part);
     await db.batch([first!, ...rest]);
-    const jobs: InsightJob[] = part.map((e) => ({ type: "analyze-entry", entryId: e.id, userId, revision: e.revision }));
-    if (jobs.length === 1) await env.INSIGHT_JOBS.send(jobs[0]);
-    else await env.INSIGHT_JOBS.sendBatch(jobs.map((body) => ({ body })));
+    await sendInsightJobs(env, userId, part);
   }
   return list.length;
 }
@@ -52,4 +62,13 @@ export async function carryInsightForward(env: Env, db: Database, userId: string
     .returning({ entryId: insights.entryId });
   if (moved.length > 0) return false;
   return (await enqueueEntryAnalysis(env, db, userId, [{ id: entryId, revision: to }])) > 0;
+}
+
+/**
+ * Asks the consumer to make the person's graph hold what D1 holds for this entry (its state, or none
+ * once it is deleted): sent when a graph call failed part-way through a write. Whatever AI setting.
+ */
+export async function enqueueGraphSync(env: Env, userId: string, entryId: string): Promise<void> {
+  const job: GraphSyncJob = { type: "sync-graph", userId, entryId };
+  await env.INSIGHT_JOBS.send(job);
 }

@@ -2,7 +2,7 @@
 // store the reply. Everything a reply needs comes back from the graph in one RPC.
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import type { Suggestion } from "../../durable-objects/graph-types.ts";
+import type { RecordResult, Suggestion } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { entries, replies } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
@@ -12,7 +12,7 @@ import { SuggestedActionSchema } from "../schemas/journal.ts";
 import { detectIntention } from "../reply/intentions.ts";
 import { mayFollowUp } from "../safety/replies.ts";
 import { notFound } from "../lib/errors.ts";
-import { createEntry, pageOfEntries, toEntryViews } from "./entries.ts";
+import { createEntry, pageOfEntries, toEntryViews, withdrawEntry } from "./entries.ts";
 import { award } from "./gamification.ts";
 import { relevantGoal } from "./goals.ts";
 import { graphFor } from "./graph.ts";
@@ -105,6 +105,17 @@ export async function writeJournalEntry(
     latestReplyText(db, userId),
     createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now }),
   ]);
+  try {
+    return await replyTo(db, userId, input, now, previousText, entry, graph);
+  } catch (err) {
+    // No entry without its reply: the write is taken back whole and the person can send it again.
+    await withdrawEntry(env, db, userId, entry.id);
+    throw err;
+  }
+}
+
+/** Builds the reply to a stored and recorded entry, stores it, and answers the journal's response. */
+async function replyTo(db: Database, userId: string, input: { content: string }, now: number, previousText: string | null, entry: EntryView, graph: RecordResult) {
   const state = graph.state;
   const ordinary = entry.safety.level === "none";
   const [memory, goal] = ordinary
@@ -160,7 +171,7 @@ export async function conversationPage(db: Database, userId: string, filters: En
       ? db
           .select()
           .from(replies)
-          .where(and(eq(replies.userId, userId), inArray(replies.entryId, page.map((r) => r.id))))
+          .where(and(eq(replies.userId, userId), inArray(replies.entryId, page.map((r) => r.entry.id))))
       : Promise.resolve([]),
   ]);
   const replyByEntry = new Map(replyRows.map((r) => [r.entryId, r]));
