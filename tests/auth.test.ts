@@ -201,6 +201,32 @@ describe("GET and DELETE /api/auth/me", () => {
   });
 });
 
+describe("the account behind an access token", () => {
+  it("once gone, is refused on reads (the answer replaced whole, download headers too) and on writes (nothing stored)", async () => {
+    const user = await registerUser();
+    expect((await call("POST", "/api/entries", { token: user.token, body: { content: "Before the account went." } })).status).toBe(201);
+    // The account disappears while its access token is still unexpired (as after a deletion elsewhere).
+    await env.DB.prepare("DELETE FROM users WHERE id = ?").bind(user.id).run();
+    for (const path of ["/api/entries", "/api/entries/search?q=account", "/api/tags", "/api/settings", "/api/graph", "/api/auth/me"]) {
+      await expectError(await call("GET", path, { token: user.token }), 401, "unauthorized");
+    }
+    const download = await call("GET", "/api/entries/export?format=json", { token: user.token });
+    expect(download.headers.get("content-disposition")).toBeNull();
+    await expectError(download, 401, "unauthorized");
+    await expectError(await call("POST", "/api/entries", { token: user.token, body: { content: "After." } }), 401, "unauthorized");
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM entries WHERE user_id = ?").bind(user.id).first("n")).toBe(0);
+  });
+
+  it("reads the role from the account on every request: a change takes effect with the same token", async () => {
+    const user = await registerUser();
+    await expectError(await call("GET", "/api/admin/jobs/failed", { token: user.token }), 403, "forbidden");
+    await env.DB.prepare("UPDATE users SET role = 'admin' WHERE id = ?").bind(user.id).run();
+    expect((await call("GET", "/api/admin/jobs/failed", { token: user.token })).status).toBe(200);
+    await env.DB.prepare("UPDATE users SET role = 'user' WHERE id = ?").bind(user.id).run();
+    await expectError(await call("GET", "/api/admin/jobs/failed", { token: user.token }), 403, "forbidden");
+  });
+});
+
 describe("refresh-token families under a race (review findings)", () => {
   const refresh = (token: string) => call("POST", "/api/auth/refresh", { body: { refresh_token: token } });
 

@@ -8,5 +8,10 @@ export interface AuthenticatedUser {
 
 export interface AppBindings {
   Bindings: Env;
-  Variables: { user: AuthenticatedUser };
+  Variables: {
+    /** Who is signed in (from the access token; the account itself is checked on every request). */
+    user: { id: string };
+    /** The signed-in account (email, name, role), read once per request; a 401 if it is gone. */
+    account: () => Promise<AuthenticatedUser>;
+  };
 }

@@ -1,15 +1,17 @@
-// Authentication and authorisation guards. The user is loaded on every request so that a deleted
-// account or a changed role takes effect at once, not when the access token expires.
-import { eq } from "drizzle-orm";
+// Authentication and authorisation guards. The account is checked on every request, so that a
+// deleted account or a changed role takes effect at once, not when the access token expires.
 import { createMiddleware } from "hono/factory";
 import { verifyAccessToken } from "../auth/access-token.ts";
 import { getDb } from "../db/client.ts";
-import { users } from "../db/schema.ts";
-import type { AppBindings } from "../lib/context.ts";
-import { ApiError } from "../lib/errors.ts";
+import type { AppBindings, AuthenticatedUser } from "../lib/context.ts";
+import { ApiError, errorBody } from "../lib/errors.ts";
+import { findAccount } from "../services/account-check.ts";
 
 const unauthorized = () =>
   new ApiError(401, "unauthorized", "Sign in to continue: the access token is missing, invalid or expired.");
+
+/** Methods that only read: their answer can wait for the account check instead of the work waiting for it. */
+const READS = new Set(["GET", "HEAD"]);
 
 export const requireAuth = createMiddleware<AppBindings>(async (c, next) => {
   const header = c.req.header("authorization") ?? "";
@@ -17,17 +19,37 @@ export const requireAuth = createMiddleware<AppBindings>(async (c, next) => {
   if (!match?.[1]) throw unauthorized();
   const userId = await verifyAccessToken(c.env.JWT_SECRET, match[1]);
   if (!userId) throw unauthorized();
-  const user = await getDb(c.env).query.users.findFirst({
-    where: eq(users.id, userId),
-    columns: { id: true, email: true, name: true, role: true },
+  const found = findAccount(getDb(c.env), userId);
+  // Settled here so that a failure is never an unhandled rejection while the route runs.
+  const checked = found.then(
+    (account) => account,
+    () => null,
+  );
+  c.set("user", { id: userId });
+  c.set("account", async () => {
+    const account = await found;
+    if (!account) throw unauthorized();
+    return account;
   });
-  if (!user) throw unauthorized();
-  c.set("user", user);
+  if (!READS.has(c.req.method)) {
+    // A write waits for the check: nothing is stored for an account that is gone.
+    if (!(await found)) throw unauthorized();
+    return next();
+  }
+  // A read runs beside the check (the two queries overlap) and its answer is replaced by a 401 if
+  // the account is gone: a read changes nothing, so nothing was done for a stranger.
   await next();
+  if (!(await checked)) {
+    // The refusal replaces the route's answer whole: none of its headers (a download's name, say) are kept.
+    c.res = undefined;
+    const { code, message } = unauthorized();
+    c.res = new Response(JSON.stringify(errorBody(code, message)), { status: 401, headers: { "content-type": "application/json" } });
+  }
 });
 
 export const requireAdmin = createMiddleware<AppBindings>(async (c, next) => {
-  if (c.get("user")?.role !== "admin") {
+  const account: AuthenticatedUser = await c.get("account")();
+  if (account.role !== "admin") {
     throw new ApiError(403, "forbidden", "This needs an administrator account.");
   }
   await next();
