@@ -3,6 +3,7 @@
 // state, recovery times and the loops a person gets stuck in.
 import { isNegativeEmotion, NEGATIVE_EMOTIONS, type EkmanEmotion } from "../worker/emotion/taxonomy.ts";
 import { genericSuggestions } from "../worker/emotion/generic-suggestions.ts";
+import { DAY_MS } from "../worker/lib/time-zone.ts";
 import type {
   EmotionPath,
   FollowUpGrounding,
@@ -17,7 +18,6 @@ import type {
 
 /** How many steps after a low state still count as "that got me out". */
 export const RECOVERY_WINDOW_STEPS = 3;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const isNegativeState = (s: GraphState) => isNegativeEmotion(s.primaryEmotion) && !s.isPositive;
 

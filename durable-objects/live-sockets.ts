@@ -1,12 +1,13 @@
 // The person's live connections, held by their EmotionalGraph with the WebSocket hibernation API:
 // single-use tickets (stored hashed, short-lived), accepting sockets, answering pings from the
 // attachment (so a woken object needs no memory of its own), and broadcasting events.
+import { z } from "zod";
 import { CLOSE, ClientMessageSchema, LIVE_TICKET_TTL_MS, type LiveEvent } from "../worker/live/events.ts";
 import { bytesToBase64Url, randomBytes, sha256Base64Url } from "../worker/lib/encoding.ts";
 
-interface SocketAttachment {
-  connectedAt: number;
-}
+/** What each socket carries through hibernation (serializeAttachment), parsed when it wakes. */
+const SocketAttachmentSchema = z.object({ connectedAt: z.number() });
+type SocketAttachment = z.infer<typeof SocketAttachmentSchema>;
 
 export async function issueTicket(sql: SqlStorage): Promise<string> {
   const secret = bytesToBase64Url(randomBytes(32));
@@ -46,8 +47,9 @@ export function handleClientMessage(ws: WebSocket, message: string | ArrayBuffer
     ws.close(CLOSE.policyViolation, "Unknown message: only {\"type\":\"ping\"} is accepted");
     return;
   }
-  const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-  send(ws, { type: "pong", connected_at: new Date(attachment?.connectedAt ?? Date.now()).toISOString() });
+  // A socket without a readable attachment still gets its pong, dated now.
+  const attachment = SocketAttachmentSchema.safeParse(ws.deserializeAttachment());
+  send(ws, { type: "pong", connected_at: new Date(attachment.success ? attachment.data.connectedAt : Date.now()).toISOString() });
 }
 
 function send(ws: WebSocket, event: LiveEvent): boolean {

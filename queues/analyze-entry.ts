@@ -9,7 +9,6 @@ import type { Database } from "../worker/db/client.ts";
 import { entries, entryTags, insights, tags } from "../worker/db/schema.ts";
 import { emotionProviderFor } from "../worker/emotion/provider.ts";
 import { extractInsightLocally } from "../worker/insights/local-insights.ts";
-import type { InsightContent } from "../worker/insights/types.ts";
 import { extractInsightWithWorkersAi } from "../worker/insights/workers-ai-insights.ts";
 import { askLlamaGuard } from "../worker/safety/llama-guard.ts";
 import { raiseToConcern } from "../worker/services/safety.ts";
@@ -21,6 +20,7 @@ import { award } from "../worker/services/gamification.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { saveReadyInsight } from "../worker/services/insights.ts";
 import type { InsightJob } from "./messages.ts";
+import { yieldToOtherWork } from "./yield.ts";
 
 /** After this many failed tries of the language model, the local methods write the insight. */
 export const LLM_ATTEMPTS = 3;
@@ -33,7 +33,7 @@ async function insightContent(env: Env, text: string, analysis: Parameters<typeo
   if (env.AI_PROVIDER !== "workers-ai") return { content: extractInsightLocally(text, analysis), model: null };
   try {
     const { model, ...content } = await extractInsightWithWorkersAi(env.AI, text, analysis);
-    return { content: content as InsightContent, model };
+    return { content, model };
   } catch (err) {
     // Let the queue retry with backoff; the last tries settle for the honest local methods.
     if (attempts < LLM_ATTEMPTS) throw err;
@@ -55,6 +55,9 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
     return "already-done";
   }
 
+  // A job is a chain of calls that, locally, never leave the process: it pauses between its larger
+  // steps so that requests to the app are not kept waiting behind a backlog (queues/yield.ts).
+  await yieldToOtherWork();
   const text = textOf(entry);
   const crisis = entry.safetyLevel === "crisis";
   if (env.AI_PROVIDER === "workers-ai" && entry.safetyLevel === "none" && (await askLlamaGuard(env.AI, text)) === "self-harm") {
@@ -62,6 +65,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   }
   const { analysis, provider, model } = await emotionProviderFor(crisis ? { AI: env.AI, AI_PROVIDER: "local" } : env).analyzeWithProvenance(text);
   const { content, model: contentModel } = await insightContent(env, text, analysis, attempts, crisis);
+  await yieldToOtherWork();
   const saved = await saveReadyInsight(db, {
     entryId: entry.id,
     userId: job.userId,
@@ -85,6 +89,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
     await recordMood(env, db, job.userId, { ...entry, tags: tagRows.map((t) => t.name), activities: noticedOf(entry).activities }, mood);
     await graph.broadcast({ type: "graph.updated", entry_id: entry.id, primary_emotion: mood.primary_emotion });
   }
+  await yieldToOtherWork();
   if (!crisis) await award(env, db, job.userId, "entry-analysed", entry.id);
   await graph.broadcast({
     type: "insight.ready",

@@ -10,6 +10,7 @@ import { analyzeEntry } from "./analyze-entry.ts";
 import { retryDelaySeconds } from "./backoff.ts";
 import { INSIGHT_DEAD_LETTER_QUEUE, QueueMessageSchema, type QueueMessage } from "./messages.ts";
 import { buildWeeklySummary } from "./weekly-summary.ts";
+import { yieldToOtherWork } from "./yield.ts";
 
 const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
@@ -27,7 +28,9 @@ async function handleJob(env: Env, job: QueueMessage, attempts: number): Promise
 }
 
 export async function consumeInsightJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  for (const message of batch.messages) {
+  for (const [i, message] of batch.messages.entries()) {
+    // Between jobs, whatever waits on the same process (requests, timers) goes first.
+    if (i > 0) await yieldToOtherWork();
     const job = parse(message);
     if (!job) {
       message.ack();
@@ -49,7 +52,8 @@ export async function consumeInsightJobs(batch: MessageBatch<unknown>, env: Env)
 
 /** Jobs that used up their retries: the insight is marked failed, with the reason, and the person told. */
 export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  for (const message of batch.messages) {
+  for (const [i, message] of batch.messages.entries()) {
+    if (i > 0) await yieldToOtherWork();
     const job = parse(message);
     try {
       if (job?.type === "analyze-entry") {

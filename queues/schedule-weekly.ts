@@ -3,10 +3,9 @@
 import { eq, gte } from "drizzle-orm";
 import { getDb } from "../worker/db/client.ts";
 import { entries, settings } from "../worker/db/schema.ts";
-import { localDate, localWeekday } from "../worker/lib/time-zone.ts";
+import { localDate, localWeekday, WEEK_MS } from "../worker/lib/time-zone.ts";
 import type { WeeklySummaryJob } from "./messages.ts";
 
-const WEEK_MS = 7 * 86_400_000;
 const SEND_BATCH = 100;
 
 export async function enqueueWeeklySummaries(env: Env, scheduledTime: number): Promise<number> {

@@ -2,23 +2,14 @@
 // that came back. Stored once per week (an upsert, so a repeated job changes nothing) and announced.
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Database } from "../worker/db/client.ts";
-import { entries, insights, settings, weeklySummaries } from "../worker/db/schema.ts";
+import { entries, insights, weeklySummaries } from "../worker/db/schema.ts";
 import { isNegativeEmotion } from "../worker/emotion/taxonomy.ts";
-import { localDate, weekEndingOn } from "../worker/lib/time-zone.ts";
+import { localDate, WEEK_MS, weekEndingOn } from "../worker/lib/time-zone.ts";
+import { StoredTextListSchema, type WeeklySummaryData } from "../worker/schemas/insights.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { toSuggestedAction } from "../worker/services/journal.ts";
+import { calendarSettings } from "../worker/services/settings.ts";
 import type { WeeklySummaryJob } from "./messages.ts";
-
-const WEEK_MS = 7 * 86_400_000;
-
-export interface WeeklySummaryData {
-  week_end: string;
-  entry_count: number;
-  arc: { date: string; entries: number; mean_valence: number | null; dominant_emotion: string | null }[];
-  emotions: Record<string, number>;
-  helped: ReturnType<typeof toSuggestedAction>[];
-  recurring_topics: { topic: string; count: number }[];
-}
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();
@@ -32,7 +23,7 @@ export async function buildWeeklySummary(env: Env, db: Database, job: WeeklySumm
     .from(entries)
     .where(and(eq(entries.userId, job.userId), gte(entries.createdAt, job.until - WEEK_MS), lt(entries.createdAt, job.until)));
   if (rows.length === 0) return "no-entries";
-  const timeZone = (await db.query.settings.findFirst({ where: eq(settings.userId, job.userId), columns: { timezone: true } }))?.timezone ?? "UTC";
+  const { timeZone } = await calendarSettings(db, job.userId);
 
   const arc = weekEndingOn(job.weekEnd).map((date) => {
     const day = rows.filter((r) => localDate(r.createdAt, timeZone) === date);
@@ -61,7 +52,7 @@ export async function buildWeeklySummary(env: Env, db: Database, job: WeeklySumm
       .select({ topics: insights.topics })
       .from(insights)
       .where(and(eq(insights.userId, job.userId), eq(insights.status, "ready"), inArray(insights.entryId, ids)));
-    for (const r of ready) for (const t of JSON.parse(r.topics ?? "[]") as string[]) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
+    for (const r of ready) for (const t of StoredTextListSchema.parse(JSON.parse(r.topics ?? "[]"))) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
   }
   const recurring = [...topicCounts.entries()]
     .filter(([, n]) => n >= 2)

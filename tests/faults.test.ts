@@ -324,3 +324,23 @@ describe("the Durable Object fails part-way through a write", () => {
     expect(await awardsFor(written.entry_id)).toBe(1);
   });
 });
+
+describe("the pending insight written in the entry's own batch", () => {
+  it("is written and its job sent only while deep analysis is on", async () => {
+    const user = await registerUser();
+    const on = recordingQueue();
+    const first = await json(await callWith({ ...env, INSIGHT_JOBS: on.binding }, "POST", "/api/journal/entries", user, { content: SAD }));
+    expect(first.insight_status).toBe("pending");
+    expect(await insightRow(first.entry_id)).toMatchObject({ status: "pending", revision: 1 });
+    expect(on.sent).toEqual([{ type: "analyze-entry", entryId: first.entry_id, userId: user.id, revision: 1 }]);
+
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false } });
+    const off = recordingQueue();
+    const second = await json(await callWith({ ...env, INSIGHT_JOBS: off.binding }, "POST", "/api/journal/entries", user, { content: SAD }));
+    expect(second.insight_status).toBeNull();
+    expect(await insightRow(second.entry_id)).toBeNull();
+    expect(off.sent).toEqual([]);
+    const stored = await json(await call("GET", `/api/entries/${second.entry_id}`, { token: user.token }));
+    expect(stored.insight_status).toBeNull();
+  });
+});

@@ -166,6 +166,23 @@ describe("GET /api/insights/mood", () => {
     expect(months.points).toEqual([expect.objectContaining({ period: "2026-11", entries: 3, dominant_emotion: "joy" })]);
   });
 
+  it("puts each entry on its local day on both sides of a clock change", async () => {
+    const user = await quietUser();
+    await call("PUT", "/api/settings", { token: user.token, body: { timezone: "America/New_York" } });
+    // New York left summer time on 1 November 2026 at 06:00 UTC.
+    for (const time of ["2026-11-01T03:30:00Z", "2026-11-01T05:30:00Z", "2026-11-01T06:30:00Z", "2026-11-02T04:30:00Z", "2026-11-02T05:30:00Z"]) {
+      const e = await createEntry(user.token, { content: "A quiet, ordinary day." });
+      await env.DB.prepare("UPDATE entries SET created_at = ? WHERE id = ?").bind(Date.parse(time), e.id).run();
+    }
+    const days = await json(await call("GET", "/api/insights/mood?bucket=day&from=2026-10-25T00:00:00Z&to=2026-11-05T00:00:00Z", { token: user.token }));
+    // 23:30 EDT on the 31st; 01:30 EDT and 01:30 EST on the 1st; 23:30 EST on the 1st; 00:30 EST on the 2nd.
+    expect(days.points.map((p: { period: string; entries: number }) => [p.period, p.entries])).toEqual([
+      ["2026-10-31", 1],
+      ["2026-11-01", 3],
+      ["2026-11-02", 1],
+    ]);
+  });
+
   it("validates the range and needs authentication", async () => {
     const user = await registerUser();
     for (const q of ["bucket=year", "from=yesterday", "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"]) {

@@ -4,8 +4,9 @@ import { and, eq, gt, isNotNull, isNull, notExists, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { refreshTokens } from "../db/schema.ts";
 import { bytesToBase64Url, randomBytes, sha256Base64Url } from "../lib/encoding.ts";
+import { DAY_MS } from "../lib/time-zone.ts";
 
-export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const REFRESH_TOKEN_TTL_MS = 30 * DAY_MS;
 
 async function newToken(): Promise<{ token: string; hash: string }> {
   const token = bytesToBase64Url(randomBytes(32));

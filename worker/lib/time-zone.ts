@@ -1,10 +1,16 @@
-// Calendar facts in a person's own time zone (the Worker itself runs in UTC).
+// Calendar facts in a person's own time zone (the Worker itself runs in UTC), and the one home of
+// the day and week lengths the rest of the code counts in.
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+export const WEEK_MS = 7 * DAY_MS;
+/** A person's time zone until they choose one in Settings (the settings row's default). */
+export const DEFAULT_TIME_ZONE = "UTC";
+
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 // Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
-const DAY_MS = 86_400_000;
 
 /** YYYY-MM-DD of an instant, in the given IANA time zone (years 1–9999). */
 export function localDate(ms: number, timeZone: string): string {
@@ -26,6 +32,43 @@ function offsetAt(ms: number, timeZone: string): number {
   return wall - Math.floor(ms / 1000) * 1000;
 }
 
+/** One stretch of time over which a time zone keeps one offset from UTC: [previous until, until). */
+export interface OffsetSpan {
+  /** The first instant after the span (Infinity for the last). */
+  until: number;
+  offsetMs: number;
+}
+
+/**
+ * The time zone's offsets over [from, to): one span per offset, split where the zone changes its
+ * clocks (found to the second). Sampled a day apart, so a range of a year costs a few hundred
+ * formatter calls whatever it holds; no zone changes its clocks twice within a day.
+ */
+export function offsetSpans(timeZone: string, from: number, to: number): OffsetSpan[] {
+  const spans: OffsetSpan[] = [];
+  let at = from;
+  let offset = offsetAt(at, timeZone);
+  while (at < to) {
+    const next = Math.min(at + DAY_MS, to);
+    const nextOffset = offsetAt(next, timeZone);
+    if (nextOffset !== offset) {
+      // The change lies in (at, next]: narrow it to the second.
+      let low = at;
+      let high = next;
+      while (high - low > 1000) {
+        const mid = low + Math.floor((high - low) / 2000) * 1000;
+        if (offsetAt(mid, timeZone) === offset) low = mid;
+        else high = mid;
+      }
+      spans.push({ until: high, offsetMs: offset });
+      offset = nextOffset;
+    }
+    at = next;
+  }
+  spans.push({ until: Number.POSITIVE_INFINITY, offsetMs: offset });
+  return spans;
+}
+
 /** The instant a local day (YYYY-MM-DD) begins in the time zone (its first instant, DST included). */
 export function startOfLocalDay(day: string, timeZone: string): number {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);
@@ -45,5 +88,5 @@ export function localWeekday(ms: number, timeZone: string): number {
 /** The dates of the seven days ending on `lastDay` (YYYY-MM-DD), oldest first. */
 export function weekEndingOn(lastDay: string): string[] {
   const end = Date.parse(`${lastDay}T00:00:00Z`);
-  return Array.from({ length: 7 }, (_, i) => new Date(end - (6 - i) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: 7 }, (_, i) => new Date(end - (6 - i) * DAY_MS).toISOString().slice(0, 10));
 }

@@ -1,14 +1,11 @@
 // Administration of background jobs: see the insights that failed and send them round again.
-import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { createRoute } from "@hono/zod-openapi";
 import { getDb } from "../db/client.ts";
-import { entries, insights } from "../db/schema.ts";
 import { createRouter } from "../lib/router.ts";
+import { FailedJobsQuerySchema, FailedJobsSchema, RetryJobsBodySchema, RetryJobsResultSchema } from "../schemas/admin.ts";
 import { bearerAuth, commonErrors, forbiddenError, jsonBody, jsonResponse } from "../schemas/common.ts";
-
-const FailedJobSchema = z
-  .object({ entry_id: z.string(), user_id: z.string(), revision: z.number().int(), error: z.string().nullable(), attempts: z.number().int(), failed_at: z.string() })
-  .openapi("FailedJob");
+import { retryFailedInsights } from "../services/insight-jobs.ts";
+import { failedInsightJobs } from "../services/insights.ts";
 
 export const adminRoutes = createRouter()
   .openapi(
@@ -18,30 +15,10 @@ export const adminRoutes = createRouter()
       tags: ["admin"],
       security: bearerAuth,
       summary: "Insights whose analysis failed after every retry (administrators only)",
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
-      responses: { 200: jsonResponse(z.object({ jobs: z.array(FailedJobSchema) }), "Failed jobs, newest first."), ...commonErrors, ...forbiddenError },
+      request: { query: FailedJobsQuerySchema },
+      responses: { 200: jsonResponse(FailedJobsSchema, "Failed jobs, newest first."), ...commonErrors, ...forbiddenError },
     }),
-    async (c) => {
-      const rows = await getDb(c.env)
-        .select()
-        .from(insights)
-        .where(eq(insights.status, "failed"))
-        .orderBy(desc(insights.updatedAt))
-        .limit(c.req.valid("query").limit);
-      return c.json(
-        {
-          jobs: rows.map((r) => ({
-            entry_id: r.entryId,
-            user_id: r.userId,
-            revision: r.revision,
-            error: r.error,
-            attempts: r.attempts,
-            failed_at: new Date(r.updatedAt).toISOString(),
-          })),
-        },
-        200,
-      );
-    },
+    async (c) => c.json({ jobs: await failedInsightJobs(getDb(c.env), c.req.valid("query").limit) }, 200),
   )
   .openapi(
     createRoute({
@@ -50,32 +27,8 @@ export const adminRoutes = createRouter()
       tags: ["admin"],
       security: bearerAuth,
       summary: "Send failed analyses round again (all of them, or the listed entries)",
-      request: {
-        body: jsonBody(z.object({ entry_ids: z.array(z.uuid()).min(1).max(90).optional() }).openapi("RetryJobsBody")),
-      },
-      responses: { 200: jsonResponse(z.object({ requeued: z.number().int() }), "How many jobs were sent."), ...commonErrors, ...forbiddenError },
+      request: { body: jsonBody(RetryJobsBodySchema) },
+      responses: { 200: jsonResponse(RetryJobsResultSchema, "How many jobs were sent."), ...commonErrors, ...forbiddenError },
     }),
-    async (c) => {
-      const db = getDb(c.env);
-      const { entry_ids } = c.req.valid("json");
-      const failed = await db
-        .select({ entryId: insights.entryId, userId: insights.userId, revision: entries.revision })
-        .from(insights)
-        .innerJoin(entries, eq(entries.id, insights.entryId))
-        .where(and(eq(insights.status, "failed"), entry_ids ? inArray(insights.entryId, entry_ids) : undefined))
-        .limit(100);
-      if (failed.length === 0) return c.json({ requeued: 0 }, 200);
-      const now = Date.now();
-      const [first, ...rest] = failed.map((f) =>
-        db
-          .update(insights)
-          .set({ status: "pending", revision: f.revision, attempts: 0, error: null, updatedAt: now })
-          .where(and(eq(insights.entryId, f.entryId), eq(insights.status, "failed"))),
-      );
-      await db.batch([first!, ...rest]);
-      await c.env.INSIGHT_JOBS.sendBatch(
-        failed.map((f) => ({ body: { type: "analyze-entry" as const, entryId: f.entryId, userId: f.userId, revision: f.revision } })),
-      );
-      return c.json({ requeued: failed.length }, 200);
-    },
+    async (c) => c.json({ requeued: await retryFailedInsights(c.env, getDb(c.env), c.req.valid("json").entry_ids) }, 200),
   );

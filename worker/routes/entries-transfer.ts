@@ -1,9 +1,9 @@
 // Export (streamed, JSON / Markdown / CSV) and import (JSON export back in) of a person's entries.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { getDb } from "../db/client.ts";
 import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, jsonBody, jsonResponse } from "../schemas/common.ts";
-import { ExportFileSchema, ImportResultSchema } from "../schemas/transfer.ts";
+import { ExportFileSchema, ExportQuerySchema, ExportTextSchema, ImportResultSchema } from "../schemas/transfer.ts";
 import { exportJournal } from "../services/export.ts";
 import { importEntries } from "../services/entry-import.ts";
 
@@ -15,14 +15,14 @@ export const entryTransferRoutes = createRouter()
       tags: ["entries"],
       security: bearerAuth,
       summary: "Download every entry as JSON, Markdown or CSV",
-      request: { query: z.object({ format: z.enum(["json", "markdown", "csv"]).default("json") }) },
+      request: { query: ExportQuerySchema },
       responses: {
         200: {
           description: "The export file, streamed.",
           content: {
             "application/json": { schema: ExportFileSchema },
-            "text/markdown": { schema: z.string() },
-            "text/csv": { schema: z.string() },
+            "text/markdown": { schema: ExportTextSchema },
+            "text/csv": { schema: ExportTextSchema },
           },
         },
         ...commonErrors,

@@ -1,11 +1,11 @@
 // The conversational journal: write an entry and get a reply at once; read the conversation; say
 // which suggested action you tried.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { getDb } from "../db/client.ts";
 import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, IdParamSchema, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
 import { ListEntriesQuerySchema } from "../schemas/entries.ts";
-import { ConversationItemSchema, JournalEntryBodySchema, JournalReplySchema, TriedBodySchema } from "../schemas/journal.ts";
+import { ConversationPageSchema, JournalEntryBodySchema, JournalReplySchema, TriedAnswerSchema, TriedBodySchema } from "../schemas/journal.ts";
 import { conversationPage, markTried, writeJournalEntry } from "../services/journal.ts";
 
 const tags = ["journal"];
@@ -32,10 +32,7 @@ export const journalRoutes = createRouter()
       security,
       summary: "Entries with their replies, newest first",
       request: { query: ListEntriesQuerySchema },
-      responses: {
-        200: jsonResponse(z.object({ items: z.array(ConversationItemSchema), next_cursor: z.string().nullable() }), "A page of the conversation."),
-        ...commonErrors,
-      },
+      responses: { 200: jsonResponse(ConversationPageSchema, "A page of the conversation."), ...commonErrors },
     }),
     async (c) => {
       const { cursor, limit, ...filters } = c.req.valid("query");
@@ -50,11 +47,7 @@ export const journalRoutes = createRouter()
       security,
       summary: "Say you tried a suggested action after this entry (it counts in your graph)",
       request: { params: IdParamSchema, body: jsonBody(TriedBodySchema) },
-      responses: {
-        200: jsonResponse(z.object({ entry_id: z.string(), tried_action: z.string() }), "Recorded."),
-        ...commonErrors,
-        ...notFoundError,
-      },
+      responses: { 200: jsonResponse(TriedAnswerSchema, "Recorded."), ...commonErrors, ...notFoundError },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

@@ -1,18 +1,13 @@
 // Live updates: a signed-in tab asks for a single-use ticket, then opens GET /api/live?ticket=…,
 // which the person's EmotionalGraph object holds with the hibernation API. No long-lived secret
 // ever appears in a URL: the ticket works once, for a minute.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { ApiError } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, jsonResponse } from "../schemas/common.ts";
+import { LiveQuerySchema, TicketAnswerSchema } from "../schemas/live.ts";
 import { graphFor } from "../services/graph.ts";
 import { LIVE_TICKET_TTL_MS } from "../live/events.ts";
-
-/** `<user id>.<secret>`: the id routes to the right object, which alone can check the secret. */
-const TicketSchema = z
-  .string()
-  .regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/, "The ticket is not valid.")
-  .openapi({ param: { name: "ticket", in: "query" } });
 
 export const liveRoutes = createRouter()
   .openapi(
@@ -22,10 +17,7 @@ export const liveRoutes = createRouter()
       tags: ["live"],
       security: bearerAuth,
       summary: "A single-use ticket (valid one minute) for opening the live WebSocket",
-      responses: {
-        200: jsonResponse(z.object({ ticket: z.string(), expires_in: z.number().int(), url: z.string() }), "The ticket."),
-        ...commonErrors,
-      },
+      responses: { 200: jsonResponse(TicketAnswerSchema, "The ticket."), ...commonErrors },
     }),
     async (c) => {
       const userId = c.get("user").id;
@@ -39,7 +31,7 @@ export const liveRoutes = createRouter()
       path: "/",
       tags: ["live"],
       summary: "Upgrade to the live WebSocket (events: insight.ready, insight.failed, graph.updated, points.awarded)",
-      request: { query: z.object({ ticket: TicketSchema }) },
+      request: { query: LiveQuerySchema },
       responses: { 101: { description: "Switching protocols." }, ...commonErrors, 426: { description: "Not a WebSocket upgrade." } },
     }),
     async (c) => {

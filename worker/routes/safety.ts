@@ -1,27 +1,10 @@
 // Crisis lines, for anyone: the "Get help now" link works signed in or not, so this route is public
 // and holds nothing personal. The app passes the person's country (from Settings) when it knows it.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../lib/router.ts";
 import { commonErrors, jsonResponse } from "../schemas/common.ts";
-import { resourcesFor, SafetyResourceSchema, SUPPORTED_COUNTRIES } from "../safety/resources.ts";
-
-const ResourcesQuerySchema = z.object({
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as GB or US.")
-    .optional()
-    .openapi({ example: "GB" }),
-});
-
-const ResourcesSchema = z
-  .object({
-    country: z.string().nullable(),
-    resources: z.array(SafetyResourceSchema),
-    countries: z.array(z.string()).openapi({ description: "Countries with national lines; others get the international directories." }),
-  })
-  .openapi("SafetyResources");
+import { resourcesFor, SUPPORTED_COUNTRIES } from "../safety/resources.ts";
+import { ResourcesQuerySchema, ResourcesSchema } from "../schemas/safety.ts";
 
 export const safetyRoutes = createRouter().openapi(
   createRoute({

@@ -1,5 +1,5 @@
 // A person's settings (one row each) and their categories.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { getDb } from "../db/client.ts";
 import { createRouter } from "../lib/router.ts";
 import { createCategory, deleteCategory, listCategories, updateCategory } from "../services/categories.ts";
@@ -14,6 +14,7 @@ import {
   notFoundError,
 } from "../schemas/common.ts";
 import {
+  CategoryListSchema,
   CategorySchema,
   CreateCategoryBodySchema,
   SettingsUpdateSchema,
@@ -54,10 +55,7 @@ export const settingsRoutes = createRouter()
       tags: ["settings"],
       security,
       summary: "List categories with how many entries each holds",
-      responses: {
-        200: jsonResponse(z.object({ categories: z.array(CategorySchema) }), "The categories."),
-        ...commonErrors,
-      },
+      responses: { 200: jsonResponse(CategoryListSchema, "The categories."), ...commonErrors },
     }),
     async (c) => c.json({ categories: await listCategories(getDb(c.env), c.get("user").id) }, 200),
   )

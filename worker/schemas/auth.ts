@@ -37,6 +37,8 @@ export const UserSchema = z
   })
   .openapi("User");
 
+export const MeSchema = z.object({ user: UserSchema });
+
 export const SessionSchema = z
   .object({
     user: UserSchema,

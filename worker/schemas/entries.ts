@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { SafetyResourceSchema } from "../safety/resources.ts";
 import { SAFETY_LEVELS } from "../safety/screen.ts";
+import { DAY_MS } from "../lib/time-zone.ts";
 import { InstantSchema } from "./common.ts";
 
 export const MAX_ENTRY_CHARS = 20_000;
@@ -30,7 +31,7 @@ export const TagsSchema = z
 const CategoryIdSchema = z.uuid().nullable();
 
 /** Slack for a clock ahead of ours (an export from another device, another time zone's evening). */
-const ENTRY_CLOCK_SLACK_MS = 86_400_000;
+const ENTRY_CLOCK_SLACK_MS = DAY_MS;
 /** When an entry was written: a sane instant (see InstantSchema), and not in the future. */
 export const EntryTimeSchema = InstantSchema.refine(
   (iso) => Date.parse(iso) <= Date.now() + ENTRY_CLOCK_SLACK_MS,
@@ -137,3 +138,20 @@ export type EntryView = z.infer<typeof EntrySchema>;
 export const EntryPageSchema = z
   .object({ entries: z.array(EntrySchema), next_cursor: z.string().nullable() })
   .openapi("EntryPage");
+
+export const SearchQuerySchema = EntryFiltersSchema.extend({
+  q: z.string().trim().min(1, "Type something to search for.").max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(1000).default(0),
+});
+export type SearchQuery = z.output<typeof SearchQuerySchema>;
+
+export const SearchResultSchema = z
+  .object({
+    entry: EntrySchema,
+    score: z.number().openapi({ description: "BM25 relevance; higher is better." }),
+    snippet: z.array(z.object({ text: z.string(), highlight: z.boolean() })),
+  })
+  .openapi("SearchResult");
+
+export const SearchPageSchema = z.object({ results: z.array(SearchResultSchema), next_offset: z.number().int().nullable() });

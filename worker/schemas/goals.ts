@@ -3,6 +3,9 @@ import { z } from "@hono/zod-openapi";
 import { LIFE_AREAS } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 
+const GOAL_STATUSES = ["active", "completed", "archived"] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
 const TitleSchema = z.string().trim().min(1, "Give the goal a title.").max(120);
 const TaskTitleSchema = z.string().trim().min(1, "A step needs a title.").max(120);
 
@@ -47,7 +50,7 @@ export const UpdateGoalBodySchema = z
     life_area: z.enum(LIFE_AREAS).optional(),
     target_emotion: z.enum(EKMAN_EMOTIONS).nullable().optional(),
     due_date: z.iso.date().nullable().optional(),
-    status: z.enum(["active", "completed", "archived"]).optional(),
+    status: z.enum(GOAL_STATUSES).optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), "Send at least one field to change.")
   .openapi("UpdateGoalBody");
@@ -73,7 +76,7 @@ export const GoalSchema = z
     description: z.string().nullable(),
     life_area: z.enum(LIFE_AREAS),
     target_emotion: z.enum(EKMAN_EMOTIONS).nullable(),
-    status: z.enum(["active", "completed", "archived"]),
+    status: z.enum(GOAL_STATUSES),
     due_date: z.string().nullable(),
     completed_at: z.string().nullable(),
     progress: z.number().int().openapi({ description: "0–100: the latest recorded progress." }),
@@ -86,4 +89,11 @@ export const GoalSchema = z
 export const GoalIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 export const GoalTaskParamSchema = GoalIdParamSchema.extend({
   taskId: z.uuid().openapi({ param: { name: "taskId", in: "path" } }),
+});
+
+export const GoalListQuerySchema = z.object({ status: z.enum(GOAL_STATUSES).optional() });
+export const GoalListSchema = z.object({ goals: z.array(GoalSchema) });
+
+export const GoalProgressHistorySchema = z.object({
+  history: z.array(z.object({ progress: z.number().int(), note: z.string().nullable(), recorded_at: z.string() })),
 });

@@ -1,4 +1,5 @@
-// Shapes of the conversational journal and the emotional graph routes.
+// Shapes of the conversational journal routes, with the emotion and suggested-action shapes the graph
+// routes (schemas/graph.ts) and weekly summaries share.
 import { z } from "@hono/zod-openapi";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, SafetySchema, TagNameSchema } from "./entries.ts";
@@ -96,3 +97,6 @@ export const ConversationItemSchema = z
   .openapi("ConversationItem");
 
 export const TriedBodySchema = z.object({ action: ActionSchema }).openapi("TriedBody");
+
+export const ConversationPageSchema = z.object({ items: z.array(ConversationItemSchema), next_cursor: z.string().nullable() });
+export const TriedAnswerSchema = z.object({ entry_id: z.string(), tried_action: z.string() });

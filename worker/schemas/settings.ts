@@ -55,3 +55,5 @@ export const CreateCategoryBodySchema = z
 export const UpdateCategoryBodySchema = CreateCategoryBodySchema.partial()
   .refine((b) => b.name !== undefined || b.color !== undefined, "Send a name or a colour to change.")
   .openapi("UpdateCategoryBody");
+
+export const CategoryListSchema = z.object({ categories: z.array(CategorySchema) });

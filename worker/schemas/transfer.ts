@@ -45,3 +45,7 @@ export type ExportFile = z.infer<typeof ExportFileSchema>;
 export const ImportResultSchema = z
   .object({ created: z.number().int(), skipped_duplicates: z.number().int() })
   .openapi("ImportResult");
+
+export const ExportQuerySchema = z.object({ format: z.enum(["json", "markdown", "csv"]).default("json") });
+/** The Markdown and CSV exports: text documents, not JSON. */
+export const ExportTextSchema = z.string();

@@ -4,26 +4,32 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client.ts";
-import { categories, entries, entryTags, insights, replies, tags } from "../db/schema.ts";
+import { categories, entries, entryTags, insights, replies, settings, tags } from "../db/schema.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
 import type { RecordResult } from "../../durable-objects/graph-types.ts";
 import type { EntryFilters, EntryInput, EntryView } from "../schemas/entries.ts";
 import { cursorCondition, encodeCursor, entryConditions } from "./entry-filters.ts";
-import { analyseAndRecord, EmotionScoresSchema, forgetEntryEmotion, resendState, storedMoodOf, textOf } from "./entry-emotion.ts";
+import { analyseAndRecord, EmotionScoresSchema, forgetEntryEmotion, readingColumns, readLocally, recordReading, resendState, storedMoodOf, textOf, type LocalReading } from "./entry-emotion.ts";
 import { givenNoticed, NOTHING_REMOVED, noticedColumns, noticedIn, noticedOf, type Noticed, type NoticedRemoved } from "./entry-noticed.ts";
-import { enqueueEntryAnalysis, enqueueGraphSync } from "./insight-jobs.ts";
-import { safetyViewsFor } from "./safety.ts";
+import { enqueueEntryAnalysis, enqueueGraphSync, pendingIfEnabledStatements, sendInsightJobs } from "./insight-jobs.ts";
+import { effectiveCountry, safetyViewsFor } from "./safety.ts";
 import { entryTagNames } from "./tags.ts";
 
 type EntryRow = typeof entries.$inferSelect;
 
-export async function assertCategoryOwned(db: Database, userId: string, categoryId: string | null | undefined) {
-  if (!categoryId) return;
+/** The person's category (null when none is given); 404 when it is not theirs. */
+export async function ownedCategory(db: Database, userId: string, categoryId: string | null | undefined) {
+  if (!categoryId) return null;
   const found = await db.query.categories.findFirst({
     where: and(eq(categories.id, categoryId), eq(categories.userId, userId)),
-    columns: { id: true },
+    columns: { id: true, name: true, color: true },
   });
   if (!found) throw new ApiError(404, "category_not_found", "That category was not found.");
+  return found;
+}
+
+export async function assertCategoryOwned(db: Database, userId: string, categoryId: string | null | undefined): Promise<void> {
+  await ownedCategory(db, userId, categoryId);
 }
 
 /** Statements that make an entry's tags exactly `names` (creating the person's tags as needed). */
@@ -64,21 +70,24 @@ export function initialNoticed(input: Pick<NewEntry, "content" | "title" | "noti
   return input.noticed ? givenNoticed(input.noticed, removed) : noticedIn(textOf({ title: input.title ?? null, content: input.content }), removed);
 }
 
-export function createEntryStatements(db: Database, userId: string, id: string, input: NewEntry): BatchItem<"sqlite">[] {
+/** The insert of a new entry's row (with its reading, when it was read before it was stored). */
+function insertEntry(db: Database, userId: string, id: string, input: NewEntry, reading?: LocalReading) {
   const now = Date.now();
-  return [
-    db.insert(entries).values({
-      id,
-      userId,
-      content: input.content,
-      title: emptyToNull(input.title),
-      categoryId: input.category_id ?? null,
-      ...noticedColumns(initialNoticed(input), input.removed ?? NOTHING_REMOVED),
-      createdAt: input.created_at ?? now,
-      updatedAt: input.updated_at ?? input.created_at ?? now,
-    }),
-    ...setTagsStatements(db, userId, id, input.tags ?? []),
-  ];
+  return db.insert(entries).values({
+    id,
+    userId,
+    content: input.content,
+    title: emptyToNull(input.title),
+    categoryId: input.category_id ?? null,
+    ...noticedColumns(initialNoticed(input), input.removed ?? NOTHING_REMOVED),
+    ...(reading ? readingColumns(reading) : {}),
+    createdAt: input.created_at ?? now,
+    updatedAt: input.updated_at ?? input.created_at ?? now,
+  });
+}
+
+export function createEntryStatements(db: Database, userId: string, id: string, input: NewEntry): BatchItem<"sqlite">[] {
+  return [insertEntry(db, userId, id, input), ...setTagsStatements(db, userId, id, input.tags ?? [])];
 }
 
 export interface WrittenEntry {
@@ -87,18 +96,40 @@ export interface WrittenEntry {
 }
 
 /**
- * Stores a new entry and records its emotion; answers the entry as the reader will see it. A write
- * that fails part-way is taken back whole, so a retry never finds half of it.
+ * Stores a new entry and records its emotion; answers the entry as the reader will see it. The entry
+ * is read before it is stored, so that its row, reading, tags and pending insight go to D1 in one
+ * batch (one round trip) with the person's settings read beside them. A write that fails part-way is
+ * taken back whole, so a retry never finds half of it.
  */
 export async function createEntry(env: Env, db: Database, userId: string, input: NewEntry, triedAction?: string | null): Promise<WrittenEntry> {
-  await assertCategoryOwned(db, userId, input.category_id);
+  const category = await ownedCategory(db, userId, input.category_id);
   const id = crypto.randomUUID();
-  const [first, ...rest] = createEntryStatements(db, userId, id, input);
-  await db.batch([first!, ...rest]);
+  const reading = readLocally({ title: input.title ?? null, content: input.content });
+  const names = input.tags ?? [];
+  const [settingsRows, [row]] = await db.batch([
+    // Read first, so it is the person's settings as the pending insight below saw them.
+    db.select({ aiAnalysis: settings.aiAnalysis, country: settings.country, timezone: settings.timezone }).from(settings).where(eq(settings.userId, userId)),
+    insertEntry(db, userId, id, input, reading).returning(),
+    ...setTagsStatements(db, userId, id, names),
+    ...pendingIfEnabledStatements(db, userId, id),
+  ]);
+  if (!row) throw new Error("entries: the insert answered no row");
+  const person = settingsRows[0];
+  const analysed = person?.aiAnalysis ?? true;
   try {
-    const written = await analyseStored(env, db, userId, id, triedAction);
-    written.entry.insight_status = (await enqueueEntryAnalysis(env, db, userId, [written.entry])) > 0 ? "pending" : null;
-    return written;
+    const tagNames = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const viewRow: EntryViewRow = {
+      entry: row,
+      tagNames: JSON.stringify(tagNames),
+      categoryId: category?.id ?? null,
+      categoryName: category?.name ?? null,
+      categoryColor: category?.color ?? null,
+      insightStatus: analysed ? "pending" : null,
+    };
+    const [entry] = await toEntryViews(db, userId, [viewRow], effectiveCountry(person));
+    const graph = await recordReading(env, userId, { ...row, tags: tagNames, activities: entry!.activities }, reading, triedAction);
+    if (analysed) await sendInsightJobs(env, userId, [{ id, revision: row.revision }]);
+    return { entry: entry!, graph };
   } catch (err) {
     await withdrawEntry(env, db, userId, id);
     throw err;
@@ -252,12 +283,13 @@ export async function pageOfEntries(db: Database, userId: string, filters: Entry
  * Shapes entry rows (read with `entryViewColumns`) as the reader sees them. Only a page holding a
  * crisis or concern entry costs a query more: the person's country, for the lines to show.
  */
-export async function toEntryViews(db: Database, userId: string, rows: EntryViewRow[]): Promise<EntryView[]> {
+export async function toEntryViews(db: Database, userId: string, rows: EntryViewRow[], country?: string | null): Promise<EntryView[]> {
   if (rows.length === 0) return [];
   const safety = await safetyViewsFor(
     db,
     userId,
     rows.map((r) => r.entry.safetyLevel),
+    country,
   );
   return rows.map(({ entry: row, ...joined }, i) => ({
     id: row.id,

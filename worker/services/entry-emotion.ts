@@ -109,11 +109,14 @@ const stateInput = (entry: AnalysableEntry, mood: StoredMood, safety: SafetyLeve
   safetyLevel: safety,
 });
 
+/** The columns that store a local reading on an entry row. */
+export const readingColumns = (reading: LocalReading) => ({ ...moodColumns(reading.mood), safetyLevel: reading.safety, safetySource: "local" as const });
+
 function storeReading(db: Database, userId: string, entry: AnalysableEntry, reading: LocalReading) {
   return (
     db
       .update(entries)
-      .set({ ...moodColumns(reading.mood), safetyLevel: reading.safety, safetySource: "local" })
+      .set(readingColumns(reading))
       // Only if no newer edit landed meanwhile: the newest revision's reading wins.
       .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)))
   );
@@ -146,13 +149,21 @@ export async function analyseAndRecord(
 ): Promise<LocalReading & { graph: RecordResult }> {
   const reading = readLocally(entry);
   await storeReading(db, userId, entry, reading);
+  return { ...reading, graph: await recordReading(env, userId, entry, reading, triedAction) };
+}
+
+/**
+ * Records a reading D1 already stores in the person's graph. When the graph cannot be reached the
+ * entry is queued to be sent again from what D1 stores, and the reply is built from the entry alone.
+ */
+export async function recordReading(env: Env, userId: string, entry: AnalysableEntry, reading: LocalReading, triedAction?: string | null): Promise<RecordResult> {
   const input: RecordStateInput = { ...stateInput(entry, reading.mood, reading.safety), triedAction };
   try {
-    return { ...reading, graph: await graphFor(env, userId).recordState(input) };
+    return await graphFor(env, userId).recordState(input);
   } catch (err) {
     console.error(`graph: recording entry ${entry.id} failed; queued to send it again`, err instanceof Error ? err.message : err);
     await enqueueGraphSync(env, userId, entry.id);
-    return { ...reading, graph: unrecordedResult(input) };
+    return unrecordedResult(input);
   }
 }
 

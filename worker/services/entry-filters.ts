@@ -3,9 +3,9 @@ import { and, eq, exists, gte, lt, or, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { entries, entryTags, tags } from "../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
+import { DAY_MS } from "../lib/time-zone.ts";
 import type { EntryFilters } from "../schemas/entries.ts";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 export function entryConditions(db: Database, userId: string, filters: EntryFilters): SQL {

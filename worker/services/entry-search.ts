@@ -3,10 +3,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { categories, entries, entriesFts, insights } from "../db/schema.ts";
-import type { EntryFilters } from "../schemas/entries.ts";
+import { ApiError } from "../lib/errors.ts";
+import type { EntryFilters, SearchQuery } from "../schemas/entries.ts";
 import { categoryOfEntry, entryViewColumns, insightOfEntry, toEntryViews } from "./entries.ts";
 import { entryConditions } from "./entry-filters.ts";
-import { HIGHLIGHT_END, HIGHLIGHT_START, snippetParts } from "./fts-query.ts";
+import { HIGHLIGHT_END, HIGHLIGHT_START, snippetParts, toFtsQuery } from "./fts-query.ts";
 
 // Title matches count double: a word in the title says more about an entry than one in passing.
 const rank = sql<number>`bm25(entries_fts, 2.0, 1.0)`;
@@ -33,4 +34,14 @@ export async function searchEntries(db: Database, userId: string, match: string,
     results: found.map((r, i) => ({ entry: views[i]!, score: -r.rank, snippet: snippetParts(r.snippet) })),
     next_offset: rows.length > page.limit ? page.offset + page.limit : null,
   };
+}
+
+/** A search as a person types it: their words become the FTS5 query; words-free input answers 400. */
+export function searchByWords(db: Database, userId: string, query: SearchQuery) {
+  const { q, limit, offset, ...filters } = query;
+  const match = toFtsQuery(q);
+  if (!match) {
+    throw new ApiError(400, "validation_failed", "The search has no words in it.", [{ path: "q", message: "Use at least one letter or number." }]);
+  }
+  return searchEntries(db, userId, match, { limit, offset }, filters);
 }

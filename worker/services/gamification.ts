@@ -3,9 +3,10 @@
 // once and pay a bonus once. A person's open tabs hear about each award.
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { achievements, entries, goals, pointTransactions, replies, settings, userPoints } from "../db/schema.ts";
-import { localDate, shiftDay, startOfLocalDay } from "../lib/time-zone.ts";
+import { achievements, entries, goals, pointTransactions, replies, userPoints } from "../db/schema.ts";
+import { DAY_MS, localDate, shiftDay, startOfLocalDay } from "../lib/time-zone.ts";
 import { graphFor } from "./graph.ts";
+import { calendarSettings } from "./settings.ts";
 
 export const POINTS = {
   "entry-analysed": 10,
@@ -37,7 +38,6 @@ export const ACHIEVEMENTS: { code: string; title: string; description: string; e
   { code: "first-goal", title: "Goal reached", description: "Completed a goal.", earned: (s) => s.goalsCompleted >= 1 },
 ];
 
-const DAY_MS = 86_400_000;
 const STREAK_WINDOW_DAYS = 400;
 
 /** Current and longest run of consecutive days with an entry, in the person's time zone. */
@@ -88,8 +88,7 @@ const countUpTo = (n: number) => sql<number>`count(*)`.mapWith(Number).as(`up_to
 const LARGEST_COUNT_THRESHOLD = 100;
 
 async function stats(db: Database, userId: string, now: number): Promise<Stats & { timeZone: string }> {
-  const prefs = await db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { timezone: true, streaksEnabled: true } });
-  const timeZone = prefs?.timezone ?? "UTC";
+  const { timeZone, streaksEnabled } = await calendarSettings(db, userId);
   const today = localDate(now, timeZone);
   const [entryCount, triedCount, goalCount, days] = await Promise.all([
     db.select({ n: countUpTo(LARGEST_COUNT_THRESHOLD) }).from(db.select({ one: entries.id }).from(entries).where(eq(entries.userId, userId)).limit(LARGEST_COUNT_THRESHOLD).as("e")),
@@ -105,7 +104,7 @@ async function stats(db: Database, userId: string, now: number): Promise<Stats &
     goalsCompleted: goalCount[0]?.n ?? 0,
     currentStreak: streak.current,
     longestStreak: streak.longest,
-    streaksEnabled: prefs?.streaksEnabled ?? true,
+    streaksEnabled,
   };
 }
 

@@ -1,10 +1,13 @@
-// Reading and writing insights. Writes are upserts keyed by entry id that never let an older
-// revision overwrite a newer one, so duplicate or out-of-order deliveries converge on the newest.
-import { and, eq, sql } from "drizzle-orm";
+// Reading and writing insights (and reading the weekly summaries). Writes are upserts keyed by entry
+// id that never let an older revision overwrite a newer one, so duplicate or out-of-order deliveries
+// converge on the newest.
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { insights } from "../db/schema.ts";
+import { entries, insights, weeklySummaries } from "../db/schema.ts";
 import type { EmotionAnalysis } from "../emotion/types.ts";
 import type { InsightContent } from "../insights/types.ts";
+import { ApiError, notFound } from "../lib/errors.ts";
+import { StoredScoresSchema, StoredTextListSchema, WeeklySummaryDataSchema } from "../schemas/insights.ts";
 
 export type InsightRow = typeof insights.$inferSelect;
 
@@ -86,8 +89,8 @@ export async function markInsightFailed(db: Database, userId: string, entryId: s
   return rows[0]?.error ?? null;
 }
 
-const list = (json: string | null) => (json ? (JSON.parse(json) as string[]) : []);
-const scores = (json: string | null) => (json ? (JSON.parse(json) as Record<string, number>) : null);
+const list = (json: string | null) => (json ? StoredTextListSchema.parse(JSON.parse(json)) : []);
+const scores = (json: string | null) => (json ? StoredScoresSchema.parse(JSON.parse(json)) : null);
 
 /** The public shape of an insight. */
 export function toInsightView(row: InsightRow) {
@@ -111,4 +114,37 @@ export function toInsightView(row: InsightRow) {
     error: row.status === "failed" ? row.error : null,
     updated_at: new Date(row.updatedAt).toISOString(),
   };
+}
+
+/** An entry's insight with its status: 404 for an entry that is not the person's, or one with no insight. */
+export async function entryInsight(db: Database, userId: string, entryId: string) {
+  const entry = await db.query.entries.findFirst({ where: and(eq(entries.id, entryId), eq(entries.userId, userId)), columns: { id: true } });
+  if (!entry) throw notFound("entry");
+  const row = await db.query.insights.findFirst({ where: and(eq(insights.entryId, entryId), eq(insights.userId, userId)) });
+  if (!row) throw new ApiError(404, "insight_not_found", "This entry has no insight: AI analysis was off when it was written.");
+  return toInsightView(row);
+}
+
+/** The person's weekly summaries, newest week first. */
+export async function weeklySummaryViews(db: Database, userId: string, limit: number) {
+  const rows = await db
+    .select()
+    .from(weeklySummaries)
+    .where(eq(weeklySummaries.userId, userId))
+    .orderBy(desc(weeklySummaries.weekEnd))
+    .limit(limit);
+  return rows.map((r) => ({ ...WeeklySummaryDataSchema.parse(JSON.parse(r.data)), created_at: new Date(r.createdAt).toISOString() }));
+}
+
+/** Insights whose analysis failed after every retry, newest first, whoever's they are (for administrators). */
+export async function failedInsightJobs(db: Database, limit: number) {
+  const rows = await db.select().from(insights).where(eq(insights.status, "failed")).orderBy(desc(insights.updatedAt)).limit(limit);
+  return rows.map((r) => ({
+    entry_id: r.entryId,
+    user_id: r.userId,
+    revision: r.revision,
+    error: r.error,
+    attempts: r.attempts,
+    failed_at: new Date(r.updatedAt).toISOString(),
+  }));
 }

@@ -100,13 +100,15 @@ export async function writeJournalEntry(
 ) {
   const now = Date.now();
   if (input.tried_action) await creditPreviousEntry(env, db, userId, now, input.tried_action);
-  // read before the new reply is stored, so it is the reply before this one
-  const [previousText, { entry, graph }] = await Promise.all([
+  // Read beside the write (each its own round trip, at the same time): the reply before this one
+  // (read before the new reply is stored) and the goal the entry may speak to.
+  const [previousText, goal, { entry, graph }] = await Promise.all([
     latestReplyText(db, userId),
+    relevantGoal(db, userId, input.content, input.tags ?? []),
     createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now }),
   ]);
   try {
-    return await replyTo(db, userId, input, now, previousText, entry, graph);
+    return await replyTo(db, userId, input, now, previousText, goal, entry, graph);
   } catch (err) {
     // No entry without its reply: the write is taken back whole and the person can send it again.
     await withdrawEntry(env, db, userId, entry.id);
@@ -115,12 +117,21 @@ export async function writeJournalEntry(
 }
 
 /** Builds the reply to a stored and recorded entry, stores it, and answers the journal's response. */
-async function replyTo(db: Database, userId: string, input: { content: string }, now: number, previousText: string | null, entry: EntryView, graph: RecordResult) {
+async function replyTo(
+  db: Database,
+  userId: string,
+  input: { content: string },
+  now: number,
+  previousText: string | null,
+  relevant: Awaited<ReturnType<typeof relevantGoal>>,
+  entry: EntryView,
+  graph: RecordResult,
+) {
   const state = graph.state;
   const ordinary = entry.safety.level === "none";
-  const [memory, goal] = ordinary
-    ? await Promise.all([loadMemory(db, userId, graph.memory), relevantGoal(db, userId, input.content, entry.tags)])
-    : [null, null];
+  // A crisis or concern entry gets no memory and no goal in its reply.
+  const memory = ordinary ? await loadMemory(db, userId, graph.memory) : null;
+  const goal = ordinary ? relevant : null;
   const reply = buildReply({
     entryId: entry.id,
     emotion: state.primaryEmotion,

@@ -1,13 +1,15 @@
 // Mood over time for charts: entries grouped by day, week or month in the person's time zone, each
-// with its mean valence and emotions, plus the distribution over the whole range.
-import { and, asc, eq, gte, lt } from "drizzle-orm";
+// with its mean valence and emotions, plus the distribution over the whole range. Summed in SQL by
+// local day, so the Worker's work does not grow with the number of entries.
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { entries, settings } from "../db/schema.ts";
-import { localDate } from "../lib/time-zone.ts";
+import { entries } from "../db/schema.ts";
+import { DAY_MS, offsetSpans, type OffsetSpan } from "../lib/time-zone.ts";
+import type { MoodQuery } from "../schemas/insights.ts";
+import { calendarSettings } from "./settings.ts";
 
 export type Bucket = "day" | "week" | "month";
 
-const DAY_MS = 86_400_000;
 export const DEFAULT_SPAN_DAYS: Record<Bucket, number> = { day: 30, week: 26 * 7, month: 365 };
 
 /** The period a local date belongs to: the date itself, the Monday of its week, or YYYY-MM. */
@@ -19,37 +21,89 @@ export function periodOf(date: string, bucket: Bucket): string {
   return new Date(ms - mondayOffset * DAY_MS).toISOString().slice(0, 10);
 }
 
-const mean = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000 : null);
+/** A mean (or share) to three places; null when there is nothing to divide by. */
+const ratio = (sum: number, count: number) => (count > 0 ? Math.round((sum / count) * 1000) / 1000 : null);
 
+/** Mood over the asked range: up to now, and back over the bucket's default span, where the query leaves it open. */
+export function moodForQuery(db: Database, userId: string, query: MoodQuery) {
+  const to = query.to ? Date.parse(query.to) : Date.now();
+  const from = query.from ? Date.parse(query.from) : to - DEFAULT_SPAN_DAYS[query.bucket] * DAY_MS;
+  return moodOverTime(db, userId, query.bucket, from, to);
+}
+
+/**
+ * The local day of an entry's `created_at` in SQL, for the zone's offsets over the range: SQLite
+ * knows no time zones, so each stretch of one offset is spelled out (a year holds two or three).
+ */
+function localDaySql(spans: OffsetSpan[]) {
+  const offset =
+    spans.length === 1
+      ? sql`${spans[0]!.offsetMs}`
+      : sql`CASE ${sql.join(
+          spans.map((span, i) => (i === spans.length - 1 ? sql`ELSE ${span.offsetMs}` : sql`WHEN ${entries.createdAt} < ${span.until} THEN ${span.offsetMs}`)),
+          sql` `,
+        )} END`;
+  return sql<string>`date((${entries.createdAt} + ${offset}) / 1000, 'unixepoch')`;
+}
+
+/**
+ * Mood by period. SQLite adds up the range by local day and emotion (a year is at most a few
+ * thousand rows however many entries it holds); the periods are put together from those days.
+ */
 export async function moodOverTime(db: Database, userId: string, bucket: Bucket, from: number, to: number) {
-  const timeZone = (await db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { timezone: true } }))?.timezone ?? "UTC";
+  const { timeZone } = await calendarSettings(db, userId);
+  const day = localDaySql(offsetSpans(timeZone, from, to));
   const rows = await db
-    .select({ createdAt: entries.createdAt, valence: entries.valence, emotion: entries.primaryEmotion, positive: entries.isPositive })
+    .select({
+      day,
+      emotion: entries.primaryEmotion,
+      entries: sql<number>`count(*)`,
+      valenceSum: sql<number>`coalesce(sum(${entries.valence}), 0)`,
+      valenceCount: sql<number>`count(${entries.valence})`,
+      positive: sql<number>`coalesce(sum(${entries.isPositive}), 0)`,
+      analysed: sql<number>`count(${entries.isPositive})`,
+    })
     .from(entries)
     .where(and(eq(entries.userId, userId), gte(entries.createdAt, from), lt(entries.createdAt, to)))
-    .orderBy(asc(entries.createdAt));
+    .groupBy(day, entries.primaryEmotion)
+    .orderBy(day);
 
-  const periods = new Map<string, { valences: number[]; emotions: Record<string, number>; entries: number }>();
+  interface Sums {
+    entries: number;
+    valenceSum: number;
+    valenceCount: number;
+    positive: number;
+    analysed: number;
+  }
+  const add = (into: Sums, r: Sums) => {
+    into.entries += r.entries;
+    into.valenceSum += r.valenceSum;
+    into.valenceCount += r.valenceCount;
+    into.positive += r.positive;
+    into.analysed += r.analysed;
+  };
+  const empty = (): Sums => ({ entries: 0, valenceSum: 0, valenceCount: 0, positive: 0, analysed: 0 });
+  const periods = new Map<string, Sums & { emotions: Record<string, number> }>();
   const distribution: Record<string, number> = {};
+  const totals = empty();
   for (const r of rows) {
-    const period = periodOf(localDate(r.createdAt, timeZone), bucket);
-    const p = periods.get(period) ?? { valences: [], emotions: {}, entries: 0 };
-    p.entries++;
-    if (r.valence !== null) p.valences.push(r.valence);
+    const period = periodOf(r.day, bucket);
+    let p = periods.get(period);
+    if (!p) periods.set(period, (p = { ...empty(), emotions: {} }));
+    add(p, r);
+    add(totals, r);
     if (r.emotion) {
-      p.emotions[r.emotion] = (p.emotions[r.emotion] ?? 0) + 1;
-      distribution[r.emotion] = (distribution[r.emotion] ?? 0) + 1;
+      p.emotions[r.emotion] = (p.emotions[r.emotion] ?? 0) + r.entries;
+      distribution[r.emotion] = (distribution[r.emotion] ?? 0) + r.entries;
     }
-    periods.set(period, p);
   }
   const points = [...periods.entries()].map(([period, p]) => ({
     period,
     entries: p.entries,
-    mean_valence: mean(p.valences),
+    mean_valence: ratio(p.valenceSum, p.valenceCount),
     dominant_emotion: Object.entries(p.emotions).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null,
     emotions: p.emotions,
   }));
-  const analysed = rows.filter((r) => r.positive !== null);
   return {
     bucket,
     time_zone: timeZone,
@@ -58,9 +112,9 @@ export async function moodOverTime(db: Database, userId: string, bucket: Bucket,
     points,
     distribution,
     totals: {
-      entries: rows.length,
-      mean_valence: mean(rows.map((r) => r.valence).filter((v): v is number => v !== null)),
-      positive_share: analysed.length ? Math.round((analysed.filter((r) => r.positive).length / analysed.length) * 1000) / 1000 : null,
+      entries: totals.entries,
+      mean_valence: ratio(totals.valenceSum, totals.valenceCount),
+      positive_share: ratio(totals.positive, totals.analysed),
       active_periods: points.length,
     },
   };

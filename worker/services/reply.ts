@@ -9,6 +9,7 @@ import type { Suggestion } from "../../durable-objects/graph-types.ts";
 import { genericSuggestions } from "../emotion/generic-suggestions.ts";
 import { isNegativeEmotion, type EkmanEmotion } from "../emotion/taxonomy.ts";
 import { fnv1a } from "../lib/hash.ts";
+import { DAY_MS, HOUR_MS } from "../lib/time-zone.ts";
 import { fitSuggestions } from "../reply/fit.ts";
 import type { GoalDraft } from "../reply/intentions.ts";
 import { activityPhrase } from "../reply/naming.ts";
@@ -76,9 +77,9 @@ const rotate = <T>(items: readonly T[], seed: number): T[] => {
 export function describeDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 55) return minutes <= 1 ? "a minute or so" : `about ${minutes} minutes`;
-  const hours = Math.round(ms / 3_600_000);
+  const hours = Math.round(ms / HOUR_MS);
   if (hours < 20) return hours <= 1 ? "about an hour" : `about ${hours} hours`;
-  const days = Math.round(ms / 86_400_000);
+  const days = Math.round(ms / DAY_MS);
   return days <= 1 ? "about a day" : `about ${days} days`;
 }
 

@@ -29,10 +29,11 @@ export async function resourcesOf(db: Database, userId: string) {
 
 /**
  * The `safety` part of entry views: resources only where the level calls for them, and the
- * person's country looked up only then (most pages hold no such entry and cost nothing more).
+ * person's country looked up only then (most pages hold no such entry and cost nothing more), unless
+ * the caller already knows it.
  */
-export async function safetyViewsFor(db: Database, userId: string, levels: SafetyLevel[]): Promise<SafetyView[]> {
-  const resources = levels.some((l) => l !== "none") ? resourcesFor(await countryOf(db, userId)) : [];
+export async function safetyViewsFor(db: Database, userId: string, levels: SafetyLevel[], country?: string | null): Promise<SafetyView[]> {
+  const resources = levels.some((l) => l !== "none") ? resourcesFor(country !== undefined ? country : await countryOf(db, userId)) : [];
   return levels.map((level) => ({ level, resources: level === "none" ? [] : resources }));
 }
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { settings } from "../db/schema.ts";
+import { DEFAULT_TIME_ZONE } from "../lib/time-zone.ts";
 import type { SettingsUpdateSchema, SettingsViewSchema } from "../schemas/settings.ts";
 import { effectiveCountry } from "./safety.ts";
 
@@ -38,4 +39,14 @@ export async function updateSettings(db: Database, userId: string, body: z.infer
     })
     .where(eq(settings.userId, userId));
   return readSettings(db, userId);
+}
+
+/**
+ * What day-based features need of a person's settings: their time zone (the days, weeks and months
+ * they live in) and whether they keep streaks. One indexed read; an account without a settings row
+ * yet gets the defaults.
+ */
+export async function calendarSettings(db: Database, userId: string): Promise<{ timeZone: string; streaksEnabled: boolean }> {
+  const row = await db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { timezone: true, streaksEnabled: true } });
+  return { timeZone: row?.timezone ?? DEFAULT_TIME_ZONE, streaksEnabled: row?.streaksEnabled ?? true };
 }

@@ -1,0 +1,112 @@
+// Which resource each id in the API names, how to make one for a person, and a valid body for every
+// operation that takes an id. The access matrix and the hostile-input tests read the OpenAPI document
+// and look every id up here: a new id-taking route fails them until it is added.
+import { expect } from "vitest";
+import { call, json } from "./api.ts";
+import type { Operation } from "./openapi.ts";
+
+export type ResourceKind = "entry" | "category" | "goal" | "task";
+
+/** What a person owns after `createResources`: one of each kind. */
+export type OwnedIds = Record<ResourceKind, string>;
+
+/** Path parameter → resource kind, per path template. */
+export const PATH_ID_KINDS: Record<string, Record<string, ResourceKind>> = {
+  "/api/entries/{id}": { id: "entry" },
+  "/api/entries/{id}/noticed": { id: "entry" },
+  "/api/entries/{id}/insight": { id: "entry" },
+  "/api/journal/entries/{id}/tried": { id: "entry" },
+  "/api/settings/categories/{id}": { id: "category" },
+  "/api/goals/{id}": { id: "goal" },
+  "/api/goals/{id}/tasks": { id: "goal" },
+  "/api/goals/{id}/tasks/{taskId}": { id: "goal", taskId: "task" },
+  "/api/goals/{id}/progress": { id: "goal" },
+};
+
+/**
+ * Ids carried in JSON bodies, by field name: another person's id there must answer 404 like one in
+ * the path. Admin routes name other people's entries on purpose and are left out.
+ */
+export const BODY_ID_KINDS: Record<string, ResourceKind> = {
+  category_id: "category",
+  entry_id: "entry",
+};
+export const ADMIN_PREFIX = "/api/admin/";
+
+/** Ids in query strings (filters), by parameter name. */
+export const QUERY_ID_KINDS: Record<string, ResourceKind> = {
+  category_id: "category",
+};
+
+/** Valid bodies for the operations that take an id and a body: what the owner could send. */
+export const VALID_BODIES: Record<string, unknown> = {
+  "PUT /api/entries/{id}": { content: "Someone else rewrote this entry." },
+  "PATCH /api/entries/{id}": { title: "not yours" },
+  "PATCH /api/entries/{id}/noticed": { remove_activities: ["run"] },
+  "POST /api/journal/entries/{id}/tried": { action: "take a slow walk outside" },
+  "PATCH /api/settings/categories/{id}": { name: "taken over" },
+  "PATCH /api/goals/{id}": { title: "not yours" },
+  "POST /api/goals/{id}/tasks": { title: "a step of mine" },
+  "PATCH /api/goals/{id}/tasks/{taskId}": { done: true },
+  "POST /api/goals/{id}/progress": { progress: 50, note: "halfway" },
+};
+
+/** Valid bodies that carry an id of another resource (BODY_ID_KINDS), keyed like VALID_BODIES. */
+export const BODY_ID_REQUESTS: Record<string, (ids: OwnedIds) => unknown> = {
+  "POST /api/entries": (ids) => ({ content: "Filed under someone else's category.", category_id: ids.category }),
+  "PUT /api/entries/{id}": (ids) => ({ content: "Moved into someone else's category.", category_id: ids.category }),
+  "PATCH /api/entries/{id}": (ids) => ({ category_id: ids.category }),
+  "POST /api/goals": (ids) => ({ title: "Taking someone else's offer", entry_id: ids.entry }),
+};
+
+export const isAdminRoute = (op: Operation) => op.path.startsWith(ADMIN_PREFIX);
+
+/**
+ * One of each resource for the person: an entry written through the journal (so it has a reply and
+ * a graph state) and filed in a new category, and a goal with two steps.
+ */
+export async function createResources(token: string): Promise<OwnedIds> {
+  const entryRes = await call("POST", "/api/journal/entries", {
+    token,
+    body: { content: "Went for a run with my sister this morning and felt lighter afterwards." },
+  });
+  expect(entryRes.status).toBe(201);
+  const entry = (await json(entryRes)).entry_id as string;
+
+  const categoryRes = await call("POST", "/api/settings/categories", { token, body: { name: `cat-${crypto.randomUUID().slice(0, 8)}`, color: "#3b82f6" } });
+  expect(categoryRes.status).toBe(201);
+  const category = (await json(categoryRes)).id as string;
+  // Filed in the category, so that filtering by it finds the entry.
+  const fileRes = await call("PATCH", `/api/entries/${entry}`, { token, body: { category_id: category } });
+  expect(fileRes.status).toBe(200);
+
+  const goalRes = await call("POST", "/api/goals", { token, body: { title: "Run three times a week", tasks: ["buy shoes", "first run"] } });
+  expect(goalRes.status).toBe(201);
+  const goal = await json(goalRes);
+  return { entry, category, goal: goal.id as string, task: goal.tasks[0].id as string };
+}
+
+/** The path parameters of an operation filled from one or two people's ids: `from[name]` picks whose. */
+export function idsFor(op: Operation, owners: Record<string, OwnedIds>): Record<string, string> {
+  const kinds = PATH_ID_KINDS[op.path];
+  if (!kinds) throw new Error(`no resource table entry for ${op.path}`);
+  const [only] = Object.values(owners);
+  return Object.fromEntries(
+    op.pathParams.map((p) => {
+      const kind = kinds[p.name];
+      if (!kind) throw new Error(`no kind for {${p.name}} in ${op.path}`);
+      return [p.name, (owners[p.name] ?? only)![kind]];
+    }),
+  );
+}
+
+/** Every property name in a body schema that the document says is a uuid, however deep. */
+export function uuidFieldsOf(schema: unknown, out = new Set<string>(), name?: string): Set<string> {
+  if (!schema || typeof schema !== "object") return out;
+  const s = schema as Record<string, unknown>;
+  if (name && (s.format === "uuid" || (s.items as Record<string, unknown> | undefined)?.format === "uuid")) out.add(name);
+  for (const alt of [...((s.anyOf as unknown[]) ?? []), ...((s.oneOf as unknown[]) ?? [])]) uuidFieldsOf(alt, out, name);
+  for (const [key, child] of Object.entries((s.properties as Record<string, unknown>) ?? {})) uuidFieldsOf(child, out, key);
+  if (s.items) uuidFieldsOf(s.items, out, name);
+  return out;
+}
