@@ -14,7 +14,7 @@ import { datasetDir } from "./dataset.ts";
 import { decodeSafetyModel, type SafetyModel, type SafetyModelFile } from "../worker/safety/model.ts";
 import { sentenceWords } from "../worker/safety/normalise.ts";
 import { screenText } from "../worker/safety/screen.ts";
-import { modelScores, spanBuckets, spansOf } from "../worker/safety/windows.ts";
+import { modelScores, modelSentences, spanBuckets, spansOf } from "../worker/safety/windows.ts";
 
 const root = join(import.meta.dirname, "..");
 const arg = (name: string, fallback: number) => {
@@ -68,7 +68,7 @@ const examples: Example[] = [];
 /** Long crisis or concern entries: which span holds the crisis is not labelled, so it is found (below). */
 const buried: { spans: number[][]; crisis: number }[] = [];
 for (const row of train) {
-  const sentences = sentenceWords(row.text);
+  const sentences = modelSentences(sentenceWords(row.text));
   const all = sentences.map((_, i) => i);
   if (row.text.length <= WHOLE_ENTRY_CHARS) {
     examples.push({ buckets: spanBuckets(sentences, all, mask), crisis: row.level === "crisis" ? 1 : 0, distress: row.level === "none" ? 0 : 1 });
@@ -85,7 +85,10 @@ const goemotions = (split: string) =>
     .map((line) => line.split("\t")[0] ?? "")
     .filter((text) => text.length > 0 && screenText(text, { model: null }).level === "none");
 const everydayTrain = goemotions("train").filter((_, i, all) => i % Math.max(1, Math.floor(all.length / EVERYDAY_NEGATIVES)) === 0);
-for (const text of everydayTrain) examples.push({ buckets: spanBuckets(sentenceWords(text), sentenceWords(text).map((_, i) => i), mask), crisis: 0, distress: 0 });
+for (const text of everydayTrain) {
+  const sentences = modelSentences(sentenceWords(text));
+  examples.push({ buckets: spanBuckets(sentences, sentences.map((_, i) => i), mask), crisis: 0, distress: 0 });
+}
 console.log(`plus ${everydayTrain.length} everyday comments from GoEmotions train as ordinary`);
 const positives = { crisis: examples.filter((e) => e.crisis).length, distress: examples.filter((e) => e.distress).length };
 console.log(`${examples.length} examples (${positives.crisis} crisis, ${positives.distress} crisis or concern)`);

@@ -64,6 +64,17 @@ describe("screenText", () => {
     expect(level(day.repeat(30))).toBe("none");
   });
 
+  it("reads a long entry without punctuation in pieces: a long run of one word is nothing, a buried wish still counts", () => {
+    // "İ" lower-cases to "i" and a combining dot: 20,000 of them were once one sentence of "i i i …"
+    // whose weight piled up into a crisis.
+    expect(level("İ".repeat(20_000))).toBe("none");
+    expect(level("i ".repeat(5_000))).toBe("none");
+    const rambling = "went to work and came home and made pasta and watched tv and the cat sat on me and ";
+    expect(level(`${rambling.repeat(8)}i keep thinking i want to die and ${rambling.repeat(8)}`)).toBe("crisis");
+    // (The model reads the same rambling, repeated, as a quiet concern: a known weakness, never a crisis.)
+    expect(level(rambling.repeat(16))).not.toBe("crisis");
+  });
+
   it("says which pattern spoke, for the record", () => {
     const screen = screenText("I want to kill myself");
     expect(screen.signals[0]).toMatchObject({ pattern: "kill-self", level: "crisis", matched: "kill myself" });

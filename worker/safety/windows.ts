@@ -5,6 +5,24 @@ import { addEmbeddings, featureBuckets, spanProbabilities, type SafetyModel } fr
 
 /** An entry of up to this many sentences is read as one span. */
 const WHOLE_SENTENCES = 3;
+/**
+ * A sentence longer than this is read in pieces of this many words (neighbouring pieces are also
+ * read in pairs, so a phrase cut in two is still read whole). Without it an entry written without
+ * punctuation is one sentence whose crisis phrase is drowned by the rest, and a long run of one word
+ * piles up its weight ("İİİ…" read as a crisis).
+ */
+const PIECE_WORDS = 24;
+
+/** The sentences as the model reads them: long ones in pieces (see PIECE_WORDS). */
+export function modelSentences(sentences: readonly string[][]): string[][] {
+  if (sentences.every((s) => s.length <= PIECE_WORDS)) return sentences as string[][];
+  return sentences.flatMap((s) => {
+    if (s.length <= PIECE_WORDS) return [s];
+    const pieces: string[][] = [];
+    for (let i = 0; i < s.length; i += PIECE_WORDS) pieces.push(s.slice(i, i + PIECE_WORDS));
+    return pieces;
+  });
+}
 
 /** The spans an entry is read as, by sentence index. */
 export function spansOf(sentenceCount: number): number[][] {
@@ -21,7 +39,8 @@ export function spansOf(sentenceCount: number): number[][] {
 export const spanBuckets = (sentences: readonly string[][], span: readonly number[], mask: number) => span.flatMap((i) => featureBuckets(sentences[i]!, mask));
 
 /** The highest crisis and distress probabilities over the entry's spans. */
-export function modelScores(model: SafetyModel, sentences: readonly string[][]): { crisis: number; distress: number } {
+export function modelScores(model: SafetyModel, written: readonly string[][]): { crisis: number; distress: number } {
+  const sentences = modelSentences(written);
   const h = model.hidden;
   // One buffer for every sentence's summed embedding, and one for the span being read.
   const sums = new Float32Array(sentences.length * h);
