@@ -13,7 +13,7 @@ import {
   ReplaceEntryBodySchema,
 } from "../schemas/entries.ts";
 import { correctNoticed } from "../services/entry-corrections.ts";
-import { createEntry, deleteEntry, getEntry, pageOfEntries, toEntryViews, updateEntry } from "../services/entries.ts";
+import { createEntry, deleteEntry, entryPage, getEntry, updateEntry } from "../services/entries.ts";
 
 const tags = ["entries"];
 const security = bearerAuth;
@@ -46,10 +46,7 @@ export const entryRoutes = createRouter()
     }),
     async (c) => {
       const { cursor, limit, ...filters } = c.req.valid("query");
-      const db = getDb(c.env);
-      const userId = c.get("user").id;
-      const { rows, nextCursor } = await pageOfEntries(db, userId, filters, cursor, limit);
-      return c.json({ entries: await toEntryViews(db, userId, rows), next_cursor: nextCursor }, 200);
+      return c.json(await entryPage(getDb(c.env), c.get("user").id, filters, cursor, limit), 200);
     },
   )
   .openapi(

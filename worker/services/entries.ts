@@ -271,12 +271,31 @@ export async function getEntry(db: Database, userId: string, id: string): Promis
   return view!;
 }
 
-/** One page of a person's entries, newest first, with the cursor of the next page (null at the end). */
-export async function pageOfEntries(db: Database, userId: string, filters: EntryFilters, cursor: string | undefined, limit: number) {
-  const rows = await selectEntryViewRows(db, and(entryConditions(db, userId, filters), cursorCondition(cursor))!, limit + 1);
+/**
+ * One page of a person's entries, newest first, with the cursor of the next page (null at the end),
+ * read by `select` (entry views, or entry views with more joined to them) in one query.
+ */
+export async function pageOf<Row extends { entry: { createdAt: number; id: string } }>(
+  select: (where: SQL, limit: number) => Promise<Row[]>,
+  db: Database,
+  userId: string,
+  filters: EntryFilters,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const rows = await select(and(entryConditions(db, userId, filters), cursorCondition(cursor))!, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1)?.entry;
   return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+export const pageOfEntries = (db: Database, userId: string, filters: EntryFilters, cursor: string | undefined, limit: number) =>
+  pageOf((where, n) => selectEntryViewRows(db, where, n), db, userId, filters, cursor, limit);
+
+/** One page of entry views as the list answers it. */
+export async function entryPage(db: Database, userId: string, filters: EntryFilters, cursor: string | undefined, limit: number) {
+  const { rows, nextCursor } = await pageOfEntries(db, userId, filters, cursor, limit);
+  return { entries: await toEntryViews(db, userId, rows), next_cursor: nextCursor };
 }
 
 /**

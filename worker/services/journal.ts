@@ -1,10 +1,10 @@
 // The conversational path: store the entry, analyse it, record it in the graph, write the reply,
 // store the reply. Everything a reply needs comes back from the graph in one RPC.
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { RecordResult, Suggestion } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
-import { entries, replies } from "../db/schema.ts";
+import { categories, entries, insights, replies } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import type { EntryFilters, EntryView } from "../schemas/entries.ts";
 import { GoalOfferSchema } from "../schemas/goals.ts";
@@ -12,7 +12,7 @@ import { SuggestedActionSchema } from "../schemas/journal.ts";
 import { detectIntention } from "../reply/intentions.ts";
 import { mayFollowUp } from "../safety/replies.ts";
 import { notFound } from "../lib/errors.ts";
-import { createEntry, pageOfEntries, toEntryViews, withdrawEntry } from "./entries.ts";
+import { categoryOfEntry, createEntry, entryViewColumns, insightOfEntry, pageOf, toEntryViews, withdrawEntry } from "./entries.ts";
 import { award } from "./gamification.ts";
 import { relevantGoal } from "./goals.ts";
 import { graphFor } from "./graph.ts";
@@ -173,19 +173,24 @@ async function replyTo(
   };
 }
 
+/** A page of entry views with the reply each got, in one query (see entryViewColumns). */
+function selectConversationRows(db: Database, where: SQL, limit: number) {
+  return db
+    .select({ ...entryViewColumns, reply: getTableColumns(replies) })
+    .from(entries)
+    .leftJoin(categories, categoryOfEntry)
+    .leftJoin(insights, insightOfEntry)
+    .leftJoin(replies, and(eq(replies.entryId, entries.id), eq(replies.userId, entries.userId)))
+    .where(where)
+    .orderBy(desc(entries.createdAt), desc(entries.id))
+    .limit(limit);
+}
+
 /** One page of the conversation: entries, newest first, each with the reply it got. */
 export async function conversationPage(db: Database, userId: string, filters: EntryFilters, cursor: string | undefined, limit: number) {
-  const { rows: page, nextCursor } = await pageOfEntries(db, userId, filters, cursor, limit);
-  const [views, replyRows] = await Promise.all([
-    toEntryViews(db, userId, page),
-    page.length
-      ? db
-          .select()
-          .from(replies)
-          .where(and(eq(replies.userId, userId), inArray(replies.entryId, page.map((r) => r.entry.id))))
-      : Promise.resolve([]),
-  ]);
-  const replyByEntry = new Map(replyRows.map((r) => [r.entryId, r]));
+  const { rows: page, nextCursor } = await pageOf((where, n) => selectConversationRows(db, where, n), db, userId, filters, cursor, limit);
+  const views = await toEntryViews(db, userId, page);
+  const replyByEntry = new Map(page.map((r) => [r.entry.id, r.reply]));
   const items = views.map((v) => {
     const reply = replyByEntry.get(v.id);
     return {

@@ -1,5 +1,5 @@
 // A person's settings: one row each, made at sign-up (and here too, so older accounts keep working).
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { settings } from "../db/schema.ts";
@@ -8,8 +8,13 @@ import type { SettingsUpdateSchema, SettingsViewSchema } from "../schemas/settin
 import { effectiveCountry } from "./safety.ts";
 
 export async function readSettings(db: Database, userId: string): Promise<z.infer<typeof SettingsViewSchema>> {
-  await db.insert(settings).values({ userId, updatedAt: Date.now() }).onConflictDoNothing();
-  const row = (await db.query.settings.findFirst({ where: eq(settings.userId, userId) }))!;
+  // The row as stored, made with its defaults the first time: one statement, never a second read.
+  const [row] = await db
+    .insert(settings)
+    .values({ userId, updatedAt: Date.now() })
+    .onConflictDoUpdate({ target: settings.userId, set: { userId: sql`excluded.user_id` } })
+    .returning();
+  if (!row) throw new Error("settings: the upsert answered no row");
   return {
     timezone: row.timezone,
     theme: row.theme,
