@@ -1,6 +1,6 @@
 // Calendar facts in a person's own time zone: where a zone changes its clocks, found to the second.
 import { describe, expect, it } from "vitest";
-import { DAY_MS, HOUR_MS, localDate, offsetSpans } from "../worker/lib/time-zone.ts";
+import { DAY_MS, HOUR_MS, localDate, offsetSpans, shiftDay, startOfLocalDay, startsOfLocalDays } from "../worker/lib/time-zone.ts";
 
 describe("offsetSpans", () => {
   it("splits a range where the zone changes its clocks, to the second", () => {
@@ -27,5 +27,15 @@ describe("offsetSpans", () => {
       const offset = spans.find((s) => t < s.until)!.offsetMs;
       expect(new Date(t + offset).toISOString().slice(0, 10)).toBe(localDate(t, "Europe/Berlin"));
     }
+  });
+});
+
+describe("startsOfLocalDays", () => {
+  it("finds where each day of a year begins exactly as startOfLocalDay does, in zones with whole, half-hour and odd changes", () => {
+    const days = Array.from({ length: 400 }, (_, i) => shiftDay("2025-12-01", i));
+    for (const zone of ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/Santiago", "UTC"]) {
+      expect(startsOfLocalDays(days, zone)).toEqual(days.map((d) => startOfLocalDay(d, zone)));
+    }
+    expect(startsOfLocalDays([], "UTC")).toEqual([]);
   });
 });

@@ -41,15 +41,16 @@ export interface OffsetSpan {
 
 /**
  * The time zone's offsets over [from, to): one span per offset, split where the zone changes its
- * clocks (found to the second). Sampled a day apart, so a range of a year costs a few hundred
- * formatter calls whatever it holds; no zone changes its clocks twice within a day.
+ * clocks (found to the second). Sampled a week apart (no zone changes its clocks twice within a
+ * week: the closest pairs, such as a summer-time pause for Ramadan, are about a month apart), so a
+ * year costs about eighty formatter calls whatever it holds.
  */
 export function offsetSpans(timeZone: string, from: number, to: number): OffsetSpan[] {
   const spans: OffsetSpan[] = [];
   let at = from;
   let offset = offsetAt(at, timeZone);
   while (at < to) {
-    const next = Math.min(at + DAY_MS, to);
+    const next = Math.min(at + WEEK_MS, to);
     const nextOffset = offsetAt(next, timeZone);
     if (nextOffset !== offset) {
       // The change lies in (at, next]: narrow it to the second.
@@ -69,12 +70,43 @@ export function offsetSpans(timeZone: string, from: number, to: number): OffsetS
   return spans;
 }
 
+/** The offset in force at an instant, from spans that cover it. */
+const offsetIn = (spans: readonly OffsetSpan[], ms: number): number => (spans.find((s) => ms < s.until) ?? spans[spans.length - 1]!).offsetMs;
+
+/**
+ * The instants a run of local days (YYYY-MM-DD, oldest first) begin, as `startOfLocalDay` finds
+ * them one by one, from one reading of the zone's offsets over the run (a year of days is ~80
+ * formatter calls instead of ~800).
+ */
+export function startsOfLocalDays(days: readonly string[], timeZone: string): number[] {
+  if (days.length === 0) return [];
+  const first = Date.parse(`${days[0]}T00:00:00Z`);
+  const last = Date.parse(`${days[days.length - 1]}T00:00:00Z`);
+  const spans = offsetSpans(timeZone, first - 2 * DAY_MS, last + 2 * DAY_MS);
+  return days.map((day) => {
+    const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+    const guess = midnightUtc - offsetIn(spans, midnightUtc + DAY_MS / 2);
+    return midnightUtc - offsetIn(spans, guess);
+  });
+}
+
 /** The instant a local day (YYYY-MM-DD) begins in the time zone (its first instant, DST included). */
 export function startOfLocalDay(day: string, timeZone: string): number {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);
   // The offset at noon is a first guess; the offset at that guessed midnight settles DST days.
   const guess = midnightUtc - offsetAt(midnightUtc + DAY_MS / 2, timeZone);
   return midnightUtc - offsetAt(guess, timeZone);
+}
+
+/**
+ * The instant a local wall-clock time (YYYY-MM-DD and HH:MM) has in the time zone. A time that a
+ * clock change skips or repeats still gives one instant within the hour of the change: an imported
+ * diary time is never refused for a daylight-saving quirk.
+ */
+export function instantOfLocalTime(day: string, time: string, timeZone: string): number {
+  const wall = Date.parse(`${day}T${time}:00Z`);
+  const guess = wall - offsetAt(wall, timeZone);
+  return wall - offsetAt(guess, timeZone);
 }
 
 /** The local day before or after a YYYY-MM-DD date (calendar arithmetic, no time zone involved). */

@@ -4,7 +4,7 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { achievements, entries, goals, pointTransactions, replies, userPoints } from "../db/schema.ts";
-import { DAY_MS, localDate, shiftDay, startOfLocalDay } from "../lib/time-zone.ts";
+import { DAY_MS, localDate, shiftDay, startsOfLocalDays } from "../lib/time-zone.ts";
 import { graphFor } from "./graph.ts";
 import { calendarSettings } from "./settings.ts";
 
@@ -70,7 +70,7 @@ export function streaksOf(dates: Set<string>, today: string): { current: number;
  */
 async function daysWithEntries(db: Database, userId: string, today: string, timeZone: string): Promise<Set<string>> {
   const days = Array.from({ length: STREAK_WINDOW_DAYS }, (_, i) => shiftDay(today, i - STREAK_WINDOW_DAYS + 1));
-  const starts = [...days, shiftDay(today, 1)].map((d) => startOfLocalDay(d, timeZone));
+  const starts = startsOfLocalDays([...days, shiftDay(today, 1)], timeZone);
   const spans = JSON.stringify(days.map((_, i) => [starts[i], starts[i + 1]]));
   const rows = await db.all<{ i: number }>(sql`
     SELECT CAST(span.key AS INTEGER) AS i FROM json_each(${spans}) AS span
