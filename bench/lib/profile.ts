@@ -97,3 +97,55 @@ export async function profileScenarios(app: App, build: Build, scenarios: Scenar
   }
   return out;
 }
+
+export interface WindowProfile extends ScenarioProfile {
+  /** Stretches in which the isolate ran JavaScript without a break (nothing else on its thread ran). */
+  longestBusyMs: number[];
+}
+
+/**
+ * Samples the Worker's isolate for `seconds` of whatever it is doing (the backlog's queue consumer),
+ * with no scenario of its own; answers the same summary, and the longest unbroken busy stretches.
+ */
+export async function profileWindow(app: App, build: Build, key: string, label: string, seconds: number, dir: string): Promise<WindowProfile> {
+  if (!app.inspectorUrl) throw new Error("the app was started without an inspector");
+  mkdirSync(dir, { recursive: true });
+  const inspector = await Inspector.open(app.inspectorUrl, "tideline");
+  try {
+    await inspector.send("Profiler.enable");
+    await inspector.send("Profiler.setSamplingInterval", { interval: 200 });
+    await inspector.send("Profiler.start");
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const wallMs = performance.now() - t0;
+    const { profile } = await inspector.send<{ profile: CpuProfile }>("Profiler.stop");
+    const file = path.join(dir, `${key}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const summary = analyseProfile(profile, build.script);
+    const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
+    const stretches: number[] = [];
+    let run = 0;
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+      if (idle.has(id)) {
+        if (run > 0) stretches.push(run);
+        run = 0;
+      } else run += ms;
+    });
+    if (run > 0) stretches.push(run);
+    return {
+      key,
+      label,
+      path: path.relative(process.cwd(), file),
+      requests: 0,
+      wallMs,
+      busyMs: summary.busyMs,
+      busyMsPerRequest: Number.NaN,
+      bySource: summary.bySource.slice(0, 10).map((s) => ({ ...s, share: s.ms / summary.busyMs })),
+      byFunction: summary.byFunction.slice(0, 10).map((s) => ({ ...s, share: s.ms / summary.busyMs })),
+      longestBusyMs: stretches.sort((a, b) => b - a).slice(0, 5).map((ms) => Math.round(ms * 10) / 10),
+    };
+  } finally {
+    inspector.close();
+  }
+}
