@@ -16,11 +16,12 @@ import { distressAware, moodOf, recordMood, textOf } from "../worker/services/en
 import { syncEntryState } from "../worker/services/entries.ts";
 import { noticedOf } from "../worker/services/entry-noticed.ts";
 import { followUpReply } from "../worker/services/follow-up.ts";
+import { indexEntryMemory } from "../worker/services/memories.ts";
 import { award } from "../worker/services/gamification.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { saveReadyInsight } from "../worker/services/insights.ts";
 import type { InsightJob } from "./messages.ts";
-import { yieldToOtherWork } from "./yield.ts";
+import { yieldToOtherWork } from "../worker/lib/yield.ts";
 
 /** After this many failed tries of the language model, the local methods write the insight. */
 export const LLM_ATTEMPTS = 3;
@@ -46,6 +47,8 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   const entry = await db.query.entries.findFirst({ where: and(eq(entries.id, job.entryId), eq(entries.userId, job.userId)) });
   if (!entry) return "entry-gone";
   if (entry.revision > job.revision) return "superseded";
+  // Search by meaning: this revision's vector, written before anything else so a redelivery writes it too.
+  await indexEntryMemory(env, db, entry);
   const existing = await db.query.insights.findFirst({ where: and(eq(insights.entryId, job.entryId), eq(insights.userId, job.userId)) });
   if (existing && existing.status === "ready" && existing.revision >= job.revision) {
     // A redelivery after a failure part-way: finish what may be missing. The graph is sent the stored
@@ -56,7 +59,7 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   }
 
   // A job is a chain of calls that, locally, never leave the process: it pauses between its larger
-  // steps so that requests to the app are not kept waiting behind a backlog (queues/yield.ts).
+  // steps so that requests to the app are not kept waiting behind a backlog (worker/lib/yield.ts).
   await yieldToOtherWork();
   const text = textOf(entry);
   const crisis = entry.safetyLevel === "crisis";
@@ -79,7 +82,8 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
 
   const graph = graphFor(env, job.userId);
   const mood = distressAware(moodOf(analysis), entry.safetyLevel);
-  if (mood.primary_emotion !== entry.primaryEmotion) {
+  // A mood the person stated (an imported Daylio entry) stays: no reading of the words replaces it.
+  if (entry.statedMood === null && mood.primary_emotion !== entry.primaryEmotion) {
     // The deeper model reads the entry differently: the graph follows the better reading.
     const tagRows = await db
       .select({ name: tags.name })

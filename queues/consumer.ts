@@ -10,7 +10,7 @@ import { analyzeEntry } from "./analyze-entry.ts";
 import { retryDelaySeconds } from "./backoff.ts";
 import { INSIGHT_DEAD_LETTER_QUEUE, QueueMessageSchema, type QueueMessage } from "./messages.ts";
 import { buildWeeklySummary } from "./weekly-summary.ts";
-import { yieldToOtherWork } from "./yield.ts";
+import { yieldToOtherWork } from "../worker/lib/yield.ts";
 
 const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 

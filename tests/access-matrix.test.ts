@@ -88,7 +88,7 @@ describe("the resource table covers the OpenAPI document", () => {
 describe("another person's id answers 404 and changes nothing", () => {
   for (const op of idOperations) {
     it(`${op.key}`, async () => {
-      const [mine, theirs] = await Promise.all([createResources(owner.token), createResources(other.token)]);
+      const [mine, theirs] = await Promise.all([createResources(owner), createResources(other)]);
       const body = VALID_BODIES[op.key];
       for (const mix of mixes(op)) {
         const path = fillPath(op.path, idsFor(op, Object.fromEntries(Object.entries(mix).map(([name, who]) => [name, who === "owner" ? mine : theirs]))));
@@ -108,7 +108,7 @@ describe("another person's id answers 404 and changes nothing", () => {
 describe("another person's id in a body answers 404; in a filter it finds nothing", () => {
   for (const op of bodyIdOperations) {
     it(`${op.key} with another person's ${[...uuidFieldsOf(op.body)].join(", ")}`, async () => {
-      const [mine, theirs] = await Promise.all([createResources(owner.token), createResources(other.token)]);
+      const [mine, theirs] = await Promise.all([createResources(owner), createResources(other)]);
       const request = BODY_ID_REQUESTS[op.key]!;
       const path = op.pathParams.length ? fillPath(op.path, idsFor(op, { other: theirs })) : op.path;
       const before = await snapshotStore([owner.id, other.id]);
@@ -123,7 +123,7 @@ describe("another person's id in a body answers 404; in a filter it finds nothin
 
   for (const op of queryIdOperations) {
     it(`${op.key} filtered by another person's ids shows none of their data`, async () => {
-      const mine = await createResources(owner.token);
+      const mine = await createResources(owner);
       const query = op.queryParams
         .filter((p) => QUERY_ID_KINDS[p.name])
         .map((p) => `${p.name}=${mine[QUERY_ID_KINDS[p.name]!]}`)

@@ -37,9 +37,13 @@ describe("DELETE /api/auth/me", () => {
     await call("PATCH", `/api/goals/${goal.id}`, { token: user.token, body: { status: "completed" } });
     await createEntry(bystander.token, { content: "kestrel too", tags: ["one"] });
     await deliver({ type: "weekly-summary", userId: user.id, weekEnd: "2026-11-22", until: Date.now() + 1000 });
+    // The tables that fill as the person reads: vectors for search by meaning, the day's prompt, a generated list.
+    expect((await call("GET", "/api/memories/search?q=kestrel", { token: user.token })).status).toBe(200);
+    expect((await call("GET", "/api/prompts/daily", { token: user.token })).status).toBe(200);
+    expect((await call("POST", "/api/prompts/generate", { token: user.token, body: {} })).status).toBe(200);
 
     const before = await rowsOf(user.id);
-    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "refresh_tokens", "replies", "settings", "tags", "user_points", "users", "weekly_summaries"]);
+    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_embeddings", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "prompt_generations", "prompts_shown", "refresh_tokens", "replies", "sessions", "settings", "tags", "user_points", "users", "weekly_summaries"]);
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     const bystanderBefore = await rowsOf(bystander.id);
 

@@ -152,8 +152,12 @@ describe("POST /api/auth/refresh", () => {
     await expectError(await call("POST", "/api/auth/refresh", { body: { refresh_token: user.refreshToken } }), 401);
   });
 
-  it("validates the body", async () => {
-    await expectError(await call("POST", "/api/auth/refresh", { body: {} }), 400, "validation_failed");
+  it("validates the body, and wants a token in it or the session cookie", async () => {
+    await expectError(await call("POST", "/api/auth/refresh", { body: { refresh_token: "short" } }), 400, "validation_failed");
+    await expectError(await call("POST", "/api/auth/refresh", { body: { refresh_token: 42 } }), 400, "validation_failed");
+    const missing = await expectError(await call("POST", "/api/auth/refresh", { body: {} }), 400, "validation_failed");
+    expect(missing.details!.map((d) => d.path)).toEqual(["refresh_token"]);
+    await expectError(await call("POST", "/api/auth/refresh"), 400, "validation_failed");
   });
 });
 
@@ -175,7 +179,16 @@ describe("POST /api/auth/logout", () => {
   it("needs authentication and a valid body", async () => {
     const user = await registerUser();
     await expectError(await call("POST", "/api/auth/logout", { body: { refresh_token: user.refreshToken } }), 401, "unauthorized");
-    await expectError(await call("POST", "/api/auth/logout", { token: user.token, body: {} }), 400);
+    await expectError(await call("POST", "/api/auth/logout", { token: user.token, body: { refresh_token: 7 } }), 400);
+    expect((await call("POST", "/api/auth/refresh", { body: { refresh_token: user.refreshToken } })).status).toBe(200);
+  });
+
+  it("without a refresh token, ends the session the access token was issued in", async () => {
+    const user = await registerUser();
+    const other = await json(await call("POST", "/api/auth/login", { body: { email: user.email, password: user.password } }));
+    expect((await call("POST", "/api/auth/logout", { token: user.token, body: {} })).status).toBe(204);
+    await expectError(await call("POST", "/api/auth/refresh", { body: { refresh_token: user.refreshToken } }), 401);
+    expect((await call("POST", "/api/auth/refresh", { body: { refresh_token: other.refresh_token } })).status).toBe(200);
   });
 });
 

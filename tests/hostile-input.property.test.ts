@@ -9,7 +9,19 @@ import { call, registerUser, type TestUser } from "./helpers/api.ts";
 import { describeRequest, hostileRequestArb, type HostileRequest } from "./helpers/hostile.ts";
 import { fetchOpenApi, operationsOf, type Operation } from "./helpers/openapi.ts";
 import { createResources, idsFor, isAdminRoute, PATH_ID_KINDS, type OwnedIds } from "./helpers/resources.ts";
-import { snapshotStore } from "./helpers/store-snapshot.ts";
+import { snapshotStore, type StoreSnapshot } from "./helpers/store-snapshot.ts";
+
+/**
+ * Tables a read writes by design: the daily prompt records which prompt it showed on which day, so
+ * that none repeats within 30 days, and a search by meaning embeds the few entries the background
+ * job has not reached yet (a cache of what the entries already say; issue 11). Nothing else a GET
+ * answers may change.
+ */
+const READ_LOGS = ["prompts_shown", "entry_embeddings"];
+const withoutReadLogs = (snapshot: StoreSnapshot): StoreSnapshot => ({
+  ...snapshot,
+  d1: Object.fromEntries(Object.entries(snapshot.d1).filter(([table]) => !READ_LOGS.includes(table))),
+});
 
 /** Fixed, so a failure reproduces; fast-check prints the seed and path of any counterexample. */
 const SEED = 0x71de11e;
@@ -39,7 +51,7 @@ beforeAll(async () => {
   person = await registerUser({ password: `pw-${crypto.randomUUID()}` });
   admin = await registerUser({ password: `pw-${crypto.randomUUID()}` });
   await env.DB.prepare("UPDATE users SET role = 'admin' WHERE id = ?").bind(admin.id).run();
-  owned = await createResources(person.token);
+  owned = await createResources(person);
   // The stub is in the path the Worker takes: writing an entry queued its insight job.
   expect(queued.count).toBeGreaterThan(0);
 });
@@ -139,7 +151,7 @@ describe("every operation in the OpenAPI document, under hostile input", () => {
             tally.accepted++;
             await res.arrayBuffer();
             const after = await snapshotStore([person.id]);
-            if (op.method === "get") expect(after, `a read changed stored data: ${what}`).toEqual(before);
+            if (op.method === "get") expect(withoutReadLogs(after), `a read changed stored data: ${what}`).toEqual(withoutReadLogs(before));
             // What is accepted is stored as sent: text that was not valid Unicode must not come back
             // as replacement characters the person never wrote.
             if (sentNoReplacementCharacter(req)) expect(replacementCharacters(after), `stored text was mangled: ${what}`).toBeLessThanOrEqual(replacementCharacters(before));

@@ -12,6 +12,9 @@ async function seed(token: string) {
   await createEntry(token, { content: "Plain day." });
 }
 
+/** The answer to importing a Tideline export: it is refused whole or taken whole, so nothing is rejected. */
+const imported = (created: number, skipped: number) => ({ format: "tideline", created, skipped_duplicates: skipped, rejected: 0, rejections: [], warnings: [] });
+
 const comparable = (entries: Array<Record<string, any>>) =>
   entries
     .map((e) => ({ title: e.title, content: e.content, tags: e.tags, category: e.category?.name ?? e.category ?? null, created_at: e.created_at }))
@@ -74,7 +77,7 @@ describe("POST /api/entries/import", () => {
     const target = await registerUser();
     const res = await call("POST", "/api/entries/import", { token: target.token, body: file });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ created: 3, skipped_duplicates: 0 });
+    expect(await json(res)).toEqual(imported(3, 0));
 
     const before = (await json(await call("GET", "/api/entries", { token: source.token }))).entries;
     const after = (await json(await call("GET", "/api/entries", { token: target.token }))).entries;
@@ -89,10 +92,10 @@ describe("POST /api/entries/import", () => {
     const user = await registerUser();
     await seed(user.token);
     const file = await json(await call("GET", "/api/entries/export", { token: user.token }));
-    expect(await json(await call("POST", "/api/entries/import", { token: user.token, body: file }))).toEqual({ created: 0, skipped_duplicates: 3 });
+    expect(await json(await call("POST", "/api/entries/import", { token: user.token, body: file }))).toEqual(imported(0, 3));
     const withDuplicateInside = { ...file, entries: [...file.entries, file.entries[0]] };
     const other = await registerUser();
-    expect(await json(await call("POST", "/api/entries/import", { token: other.token, body: withDuplicateInside }))).toEqual({ created: 3, skipped_duplicates: 1 });
+    expect(await json(await call("POST", "/api/entries/import", { token: other.token, body: withDuplicateInside }))).toEqual(imported(3, 1));
   });
 
   it("refuses an invalid file as a whole and stores nothing", async () => {
@@ -142,7 +145,7 @@ describe("POST /api/entries/import refuses what the routes refuse, up front (rev
     await nothingStored(user);
     // The same entries with sane times go in, and reach the graph.
     const ok = await call("POST", "/api/entries/import", { token: user.token, body: file([{ content: "fine", created_at: "1970-01-01T00:00:00Z" }]) });
-    expect(await json(ok)).toEqual({ created: 1, skipped_duplicates: 0 });
+    expect(await json(ok)).toEqual(imported(1, 0));
     expect(await graphFor(env, user.id).stateCount()).toBe(1);
   });
 
@@ -183,7 +186,7 @@ describe("POST /api/entries/import is all-or-nothing per batch across D1, the gr
     await expectError(await importFile(user, entries(3, "queue")), 500, "internal_error");
     expect(await stored(user.id)).toEqual({ entries: 0, pending: 0, states: 0 });
 
-    expect(await json(await importFile(user, entries(3, "queue")))).toEqual({ created: 3, skipped_duplicates: 0 });
+    expect(await json(await importFile(user, entries(3, "queue")))).toEqual(imported(3, 0));
     expect(await stored(user.id)).toEqual({ entries: 3, pending: 3, states: 3 });
   });
 
@@ -200,7 +203,7 @@ describe("POST /api/entries/import is all-or-nothing per batch across D1, the gr
     await expectError(await importFile(user, entries(3, "graph")), 500, "internal_error");
     vi.restoreAllMocks();
     expect(await stored(user.id)).toEqual({ entries: 0, pending: 0, states: 0 });
-    expect(await json(await importFile(user, entries(3, "graph")))).toEqual({ created: 3, skipped_duplicates: 0 });
+    expect(await json(await importFile(user, entries(3, "graph")))).toEqual(imported(3, 0));
   });
 
   it("a failure in a later batch keeps the earlier batches whole, and importing again adds only the rest", async () => {
@@ -217,7 +220,7 @@ describe("POST /api/entries/import is all-or-nothing per batch across D1, the gr
     expect(first.entries).toBeLessThan(45);
     expect(first).toEqual({ entries: first.entries, pending: first.entries, states: first.entries });
 
-    expect(await json(await importFile(user, list))).toEqual({ created: 45 - first.entries, skipped_duplicates: first.entries });
+    expect(await json(await importFile(user, list))).toEqual(imported(45 - first.entries, first.entries));
     expect(await stored(user.id)).toEqual({ entries: 45, pending: 45, states: 45 });
   });
 });

@@ -19,6 +19,7 @@ import { gamificationRoutes } from "./routes/gamification.ts";
 import { goalRoutes } from "./routes/goals.ts";
 import { graphRoutes } from "./routes/graph.ts";
 import { journalRoutes } from "./routes/journal.ts";
+import { memoryRoutes } from "./routes/memories.ts";
 import { entrySearchRoutes } from "./routes/entries-search.ts";
 import { entryTransferRoutes } from "./routes/entries-transfer.ts";
 import { safetyRoutes } from "./routes/safety.ts";
@@ -98,7 +99,8 @@ const routes = app
   .route("/api/prompts", promptRoutes)
   .route("/api/goals", goalRoutes)
   .route("/api/gamification", gamificationRoutes)
-  .route("/api/safety", safetyRoutes);
+  .route("/api/safety", safetyRoutes)
+  .route("/api/memories", memoryRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

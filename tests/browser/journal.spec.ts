@@ -103,9 +103,9 @@ test("a new person writes, sees replies and live insights, finds, exports and ke
 
   // Importing the same file again skips every entry as a duplicate.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
-  await page.getByLabel("Import a JSON export").setInputFiles((await download.path())!);
+  await page.getByLabel("Import a journal").setInputFiles((await download.path())!);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByText("Imported 0 entries; 3 duplicates skipped.")).toBeVisible();
+  await expect(page.getByText("imported 0 entries; 3 duplicates skipped.")).toBeVisible();
 
   // Sign out, then back in: everything is still there.
   await page.getByRole("button", { name: "Sign out" }).click();

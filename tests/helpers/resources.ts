@@ -2,10 +2,10 @@
 // operation that takes an id. The access matrix and the hostile-input tests read the OpenAPI document
 // and look every id up here: a new id-taking route fails them until it is added.
 import { expect } from "vitest";
-import { call, json } from "./api.ts";
+import { call, json, type TestUser } from "./api.ts";
 import type { Operation } from "./openapi.ts";
 
-export type ResourceKind = "entry" | "category" | "goal" | "task";
+export type ResourceKind = "entry" | "category" | "goal" | "task" | "session";
 
 /** What a person owns after `createResources`: one of each kind. */
 export type OwnedIds = Record<ResourceKind, string>;
@@ -21,6 +21,7 @@ export const PATH_ID_KINDS: Record<string, Record<string, ResourceKind>> = {
   "/api/goals/{id}/tasks": { id: "goal" },
   "/api/goals/{id}/tasks/{taskId}": { id: "goal", taskId: "task" },
   "/api/goals/{id}/progress": { id: "goal" },
+  "/api/auth/sessions/{id}": { id: "session" },
 };
 
 /**
@@ -63,9 +64,11 @@ export const isAdminRoute = (op: Operation) => op.path.startsWith(ADMIN_PREFIX);
 
 /**
  * One of each resource for the person: an entry written through the journal (so it has a reply and
- * a graph state) and filed in a new category, and a goal with two steps.
+ * a graph state) and filed in a new category, a goal with two steps, and a signed-in session of its
+ * own (a fresh sign-in, so that ending it leaves the person's token alone).
  */
-export async function createResources(token: string): Promise<OwnedIds> {
+export async function createResources(person: Pick<TestUser, "token" | "email" | "password">): Promise<OwnedIds> {
+  const { token } = person;
   const entryRes = await call("POST", "/api/journal/entries", {
     token,
     body: { content: "Went for a run with my sister this morning and felt lighter afterwards." },
@@ -83,7 +86,13 @@ export async function createResources(token: string): Promise<OwnedIds> {
   const goalRes = await call("POST", "/api/goals", { token, body: { title: "Run three times a week", tasks: ["buy shoes", "first run"] } });
   expect(goalRes.status).toBe(201);
   const goal = await json(goalRes);
-  return { entry, category, goal: goal.id as string, task: goal.tasks[0].id as string };
+
+  const signIn = await call("POST", "/api/auth/login", { body: { email: person.email, password: person.password } });
+  expect(signIn.status).toBe(200);
+  const sessionsRes = await call("GET", "/api/auth/sessions", { token: (await json(signIn)).access_token });
+  expect(sessionsRes.status).toBe(200);
+  const session = ((await json(sessionsRes)).sessions as { id: string; current: boolean }[]).find((s) => s.current)!.id;
+  return { entry, category, goal: goal.id as string, task: goal.tasks[0].id as string, session };
 }
 
 /** The path parameters of an operation filled from one or two people's ids: `from[name]` picks whose. */

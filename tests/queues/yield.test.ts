@@ -1,6 +1,6 @@
 // A batch of insight jobs lets other work in while it runs: a timer set when the batch starts fires
 // before the batch is done (workerd looks at sockets and timers only when nothing else is ready, and
-// locally every step of a job stays inside the process; see queues/yield.ts).
+// locally every step of a job stays inside the process; see worker/lib/yield.ts).
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";

@@ -19,8 +19,12 @@ function signingKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function signAccessToken(secret: string, userId: string, role: string): Promise<string> {
-  return new SignJWT({ role })
+/**
+ * `sid` names the session (the refresh-token family) the token was issued in, so that "sign out
+ * everywhere else" and a password change know which session to keep.
+ */
+export async function signAccessToken(secret: string, userId: string, role: string, sessionId: string): Promise<string> {
+  return new SignJWT({ role, sid: sessionId })
     .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TOKEN_TYP })
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
@@ -31,8 +35,14 @@ export async function signAccessToken(secret: string, userId: string, role: stri
     .sign(signingKey(secret));
 }
 
-/** Answers the user id the token was issued to, or null for any token that must not be trusted. */
-export async function verifyAccessToken(secret: string, token: string): Promise<string | null> {
+export interface AccessTokenClaims {
+  userId: string;
+  /** Null for a token without one (issued before sessions were named). */
+  sessionId: string | null;
+}
+
+/** Answers whom and which session the token was issued to, or null for any token that must not be trusted. */
+export async function verifyAccessTokenClaims(secret: string, token: string): Promise<AccessTokenClaims | null> {
   try {
     const { payload } = await jwtVerify(token, signingKey(secret), {
       algorithms: [ALGORITHM],
@@ -43,8 +53,14 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
     });
     // jose checks exp and nbf, but not whether iat lies in the future.
     if (typeof payload.iat !== "number" || payload.iat > Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS) return null;
-    return typeof payload.sub === "string" && payload.sub.length > 0 ? payload.sub : null;
+    if (typeof payload.sub !== "string" || payload.sub.length === 0) return null;
+    return { userId: payload.sub, sessionId: typeof payload.sid === "string" && payload.sid.length > 0 ? payload.sid : null };
   } catch {
     return null;
   }
+}
+
+/** Answers the user id the token was issued to, or null for any token that must not be trusted. */
+export async function verifyAccessToken(secret: string, token: string): Promise<string | null> {
+  return (await verifyAccessTokenClaims(secret, token))?.userId ?? null;
 }

@@ -1,10 +1,13 @@
 // Opaque rotating refresh tokens. Only a SHA-256 hash is stored; each use rotates the token within
 // its family, and presenting a token that was already rotated means it leaked: the family is revoked.
-import { and, eq, gt, isNotNull, isNull, notExists, sql } from "drizzle-orm";
+// A family is one signed-in device: its `sessions` row (same id) is written with the first token,
+// touched by each rotation and deleted with the family's revocation, in the same batch each time.
+import { and, eq, exists, gt, isNotNull, isNull, lte, ne, notExists, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { refreshTokens } from "../db/schema.ts";
+import { refreshTokens, sessions } from "../db/schema.ts";
 import { bytesToBase64Url, randomBytes, sha256Base64Url } from "../lib/encoding.ts";
 import { DAY_MS } from "../lib/time-zone.ts";
+import type { Device } from "./device.ts";
 
 export const REFRESH_TOKEN_TTL_MS = 30 * DAY_MS;
 
@@ -13,17 +16,20 @@ async function newToken(): Promise<{ token: string; hash: string }> {
   return { token, hash: await sha256Base64Url(token) };
 }
 
-export async function createRefreshToken(db: Database, userId: string, familyId: string): Promise<string> {
+/**
+ * A new family (a sign-in): its first token and its session row in one batch. The person's sessions
+ * that expired unused are pruned here, so the table holds about one row per device they use.
+ */
+export async function startFamily(db: Database, userId: string, device: Device): Promise<{ familyId: string; refreshToken: string }> {
+  const familyId = crypto.randomUUID();
   const { token, hash } = await newToken();
   const now = Date.now();
-  await db.insert(refreshTokens).values({
-    tokenHash: hash,
-    userId,
-    familyId,
-    createdAt: now,
-    expiresAt: now + REFRESH_TOKEN_TTL_MS,
-  });
-  return token;
+  await db.batch([
+    db.insert(refreshTokens).values({ tokenHash: hash, userId, familyId, createdAt: now, expiresAt: now + REFRESH_TOKEN_TTL_MS }),
+    db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now))),
+    db.insert(sessions).values({ id: familyId, userId, createdAt: now, lastUsedAt: now, expiresAt: now + REFRESH_TOKEN_TTL_MS, ...device }),
+  ]);
+  return { familyId, refreshToken: token };
 }
 
 export type RotationResult =
@@ -38,7 +44,7 @@ export type RotationResult =
  * lands either before the batch, which then writes nothing, or after it, and then covers the
  * successor too: no token of a revoked family can work afterwards.
  */
-export async function rotateRefreshToken(db: Database, token: string): Promise<RotationResult> {
+export async function rotateRefreshToken(db: Database, token: string, device: Device): Promise<RotationResult> {
   const tokenHash = await sha256Base64Url(token);
   const row = await db.query.refreshTokens.findFirst({ where: eq(refreshTokens.tokenHash, tokenHash) });
   if (!row) return { ok: false, reason: "unknown" };
@@ -78,6 +84,18 @@ export async function rotateRefreshToken(db: Database, token: string): Promise<R
         .where(usable),
     ),
     db.update(refreshTokens).set({ rotatedAt: now }).where(usable).returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId }),
+    // Only if the successor was written above (the claim succeeded): the session was used just now.
+    db
+      .update(sessions)
+      .set({
+        lastUsedAt: now,
+        expiresAt: now + REFRESH_TOKEN_TTL_MS,
+        // What this request does not tell (no place in local development) keeps what was known.
+        ...(device.userAgent !== null ? { userAgent: device.userAgent } : {}),
+        ...(device.city !== null ? { city: device.city } : {}),
+        ...(device.country !== null ? { country: device.country } : {}),
+      })
+      .where(and(eq(sessions.id, row.familyId), exists(db.select({ one: sql`1` }).from(refreshTokens).where(eq(refreshTokens.tokenHash, next.hash))))),
   ]);
   const won = claimed[0];
   if (!won) {
@@ -90,10 +108,53 @@ export async function rotateRefreshToken(db: Database, token: string): Promise<R
 }
 
 export async function revokeFamily(db: Database, familyId: string): Promise<void> {
-  await db
-    .update(refreshTokens)
-    .set({ revokedAt: Date.now() })
-    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  await db.batch([
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt))),
+    db.delete(sessions).where(eq(sessions.id, familyId)),
+  ]);
+}
+
+/** Ends one of the person's sessions; false when they have none with that id (someone else's: nothing changes). */
+export async function revokeOwnFamily(db: Database, userId: string, familyId: string): Promise<boolean> {
+  const [deleted] = await db.batch([
+    db
+      .delete(sessions)
+      .where(and(eq(sessions.id, familyId), eq(sessions.userId, userId)))
+      .returning({ id: sessions.id, expiresAt: sessions.expiresAt }),
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(refreshTokens.familyId, familyId), eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))),
+  ]);
+  return deleted.length > 0;
+}
+
+/**
+ * The statements that end every session of the person but `keep` (all of them when null), for a
+ * caller to run alone or in one batch with its own change (a new password). The tokens are revoked
+ * by person, not by session row, so that no family escapes whatever became of its row.
+ */
+export function revokeOtherFamiliesStatements(db: Database, userId: string, keep: string | null, now = Date.now()) {
+  return [
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), keep === null ? undefined : ne(refreshTokens.familyId, keep))),
+    db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keep === null ? undefined : ne(sessions.id, keep)))
+      .returning({ id: sessions.id, expiresAt: sessions.expiresAt }),
+  ] as const;
+}
+
+/** Ends every session of the person but `keep`; answers how many unexpired sessions ended. */
+export async function revokeOtherFamilies(db: Database, userId: string, keep: string | null): Promise<number> {
+  const now = Date.now();
+  const [, ended] = await db.batch(revokeOtherFamiliesStatements(db, userId, keep, now));
+  return ended.filter((s) => s.expiresAt > now).length;
 }
 
 /** The family of a token the given user holds, if any (logout must not revoke someone else's). */

@@ -1,7 +1,9 @@
 // Issues the pair of tokens a signed-in client holds: a 15-minute JWT and a rotating refresh token.
+// The JWT names its session (the refresh-token family) so that session routes know which one is "this".
 import type { Database } from "../db/client.ts";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token.ts";
-import { createRefreshToken } from "./refresh-tokens.ts";
+import type { Device } from "./device.ts";
+import { startFamily } from "./refresh-tokens.ts";
 
 export interface SessionTokens {
   access_token: string;
@@ -11,9 +13,14 @@ export interface SessionTokens {
 }
 
 /** The session answer for a refresh token already stored (a rotation writes its own, see rotateRefreshToken). */
-export async function sessionFor(secret: string, user: { id: string; role: string }, refreshToken: string): Promise<SessionTokens> {
+export async function sessionFor(
+  secret: string,
+  user: { id: string; role: string },
+  sessionId: string,
+  refreshToken: string,
+): Promise<SessionTokens> {
   return {
-    access_token: await signAccessToken(secret, user.id, user.role),
+    access_token: await signAccessToken(secret, user.id, user.role, sessionId),
     refresh_token: refreshToken,
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
@@ -21,7 +28,7 @@ export async function sessionFor(secret: string, user: { id: string; role: strin
 }
 
 /** A new session (sign-up, sign-in): the first token of a new refresh-token family. */
-export async function issueSession(db: Database, secret: string, user: { id: string; role: string }): Promise<SessionTokens> {
-  const refreshToken = await createRefreshToken(db, user.id, crypto.randomUUID());
-  return sessionFor(secret, user, refreshToken);
+export async function issueSession(db: Database, secret: string, user: { id: string; role: string }, device: Device): Promise<SessionTokens> {
+  const { familyId, refreshToken } = await startFamily(db, user.id, device);
+  return sessionFor(secret, user, familyId, refreshToken);
 }

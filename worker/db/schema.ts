@@ -2,6 +2,7 @@
 // truth; this file must be kept in step with them).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { STATED_MOODS } from "../emotion/stated-mood.ts";
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -26,6 +27,23 @@ export const refreshTokens = sqliteTable(
     revokedAt: integer("revoked_at"),
   },
   (t) => [index("refresh_tokens_user").on(t.userId), index("refresh_tokens_family").on(t.familyId)],
+);
+
+/** A signed-in device: one row per refresh-token family, deleted when the family is revoked (migrations/0018). */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** The refresh-token family id. */
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    userAgent: text("user_agent"),
+    city: text("city"),
+    country: text("country"),
+  },
+  (t) => [index("sessions_user").on(t.userId, t.lastUsedAt)],
 );
 
 export const categories = sqliteTable(
@@ -63,6 +81,8 @@ export const entries = sqliteTable(
     activities: text("activities").notNull().default("[]"),
     people: text("people").notNull().default("[]"),
     noticedRemoved: text("noticed_removed").notNull().default('{"activities":[],"people":[]}'),
+    /** The mood the person stated (an imported Daylio entry), kept over any reading (migrations/0017; worker/emotion/stated-mood.ts). */
+    statedMood: text("stated_mood", { enum: STATED_MOODS }),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -179,12 +199,43 @@ export const weeklySummaries = sqliteTable(
   (t) => [uniqueIndex("weekly_summaries_user_week").on(t.userId, t.weekEnd)],
 );
 
-/** The seeded prompt library (shared by everyone, read-only). */
+/** The seeded prompt library (shared by everyone, read-only; migrations/0015 from worker/prompts/library.ts). */
 export const prompts = sqliteTable("prompts", {
   id: integer("id").primaryKey(),
   category: text("category").notNull(),
-  mood: text("mood", { enum: ["any", "positive", "negative"] }).notNull(),
+  /** Offered right after a crisis entry (soft, grounding, never probing). */
+  gentle: integer("gentle", { mode: "boolean" }).notNull().default(false),
   text: text("text").notNull(),
+});
+
+/** The Ekman emotions each prompt suits. */
+export const promptMoods = sqliteTable(
+  "prompt_moods",
+  {
+    promptId: integer("prompt_id").notNull().references(() => prompts.id, { onDelete: "cascade" }),
+    mood: text("mood").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mood, t.promptId] }), index("prompt_moods_prompt").on(t.promptId)],
+);
+
+/** A person's daily prompt per local day (YYYY-MM-DD), kept for the no-repeat window. */
+export const promptsShown = sqliteTable(
+  "prompts_shown",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    promptId: integer("prompt_id").notNull().references(() => prompts.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+/** The fingerprint of a person's last generated prompt list, so that the next one differs. */
+export const promptGenerations = sqliteTable("prompt_generations", {
+  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  seq: integer("seq").notNull(),
+  listHash: text("list_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
 });
 
 export const LIFE_AREAS = ["health", "relationships", "work", "growth", "mind", "leisure", "finance", "other"] as const;

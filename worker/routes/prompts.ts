@@ -1,19 +1,30 @@
-// Writing prompts: the library, and today's prompt for this person: the same all day, different
-// tomorrow, and gentler after a low entry.
-import { fnv1a } from "../lib/hash.ts";
-import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+// Writing prompts: the library, today's prompt for this person (the same all day, new tomorrow, not
+// repeated within a month, gentle after a hard entry), a random one, and a list written for them.
+import { createRoute } from "@hono/zod-openapi";
 import { getDb } from "../db/client.ts";
-import { entries, prompts, settings } from "../db/schema.ts";
-import { isNegativeEmotion } from "../emotion/taxonomy.ts";
+import { notFound } from "../lib/errors.ts";
 import { createRouter } from "../lib/router.ts";
-import { localDate } from "../lib/time-zone.ts";
-import { bearerAuth, commonErrors, jsonResponse } from "../schemas/common.ts";
+import { bearerAuth, commonErrors, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
+import {
+  DailyPromptSchema,
+  GeneratedPromptsSchema,
+  GeneratePromptsSchema,
+  PromptListQuerySchema,
+  PromptListSchema,
+  RandomPromptQuerySchema,
+  RandomPromptSchema,
+} from "../schemas/prompts.ts";
+import { dailyPrompt, generatePrompts, listPrompts, randomPrompt } from "../services/prompts.ts";
 
-const PromptSchema = z.object({ id: z.number().int(), category: z.string(), mood: z.enum(["any", "positive", "negative"]), text: z.string() }).openapi("Prompt");
-
-/** A stable number from the person and the day, to choose with. */
-const hash = fnv1a;
+const dailyRoute = <P extends "/daily" | "/today">(path: P, summary: string) =>
+  createRoute({
+    method: "get",
+    path,
+    tags: ["prompts"],
+    security: bearerAuth,
+    summary,
+    responses: { 200: jsonResponse(DailyPromptSchema, "Today's prompt, in the person's time zone."), ...commonErrors },
+  });
 
 export const promptRoutes = createRouter()
   .openapi(
@@ -22,40 +33,39 @@ export const promptRoutes = createRouter()
       path: "/",
       tags: ["prompts"],
       security: bearerAuth,
-      summary: "The prompt library",
-      request: { query: z.object({ category: z.string().trim().min(1).max(40).optional() }) },
-      responses: { 200: jsonResponse(z.object({ prompts: z.array(PromptSchema) }), "Prompts."), ...commonErrors },
+      summary: "The prompt library, filtered by category and mood",
+      request: { query: PromptListQuerySchema },
+      responses: { 200: jsonResponse(PromptListSchema, "Prompts."), ...commonErrors },
+    }),
+    async (c) => c.json({ prompts: await listPrompts(getDb(c.env), c.req.valid("query")) }, 200),
+  )
+  .openapi(dailyRoute("/daily", "Today's prompt for you"), async (c) => c.json(await dailyPrompt(getDb(c.env), c.get("user").id), 200))
+  .openapi(dailyRoute("/today", "Today's prompt for you (alias of /daily)"), async (c) => c.json(await dailyPrompt(getDb(c.env), c.get("user").id), 200))
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/random",
+      tags: ["prompts"],
+      security: bearerAuth,
+      summary: "A random prompt from the library",
+      request: { query: RandomPromptQuerySchema },
+      responses: { 200: jsonResponse(RandomPromptSchema, "A prompt."), ...commonErrors, ...notFoundError },
     }),
     async (c) => {
-      const { category } = c.req.valid("query");
-      const rows = await getDb(c.env)
-        .select()
-        .from(prompts)
-        .where(category ? eq(prompts.category, category) : undefined)
-        .orderBy(asc(prompts.id));
-      return c.json({ prompts: rows }, 200);
+      const prompt = await randomPrompt(getDb(c.env), c.get("user").id, c.req.valid("query"));
+      if (!prompt) throw notFound("prompt matching these filters");
+      return c.json({ prompt }, 200);
     },
   )
   .openapi(
     createRoute({
-      method: "get",
-      path: "/today",
+      method: "post",
+      path: "/generate",
       tags: ["prompts"],
       security: bearerAuth,
-      summary: "Today's prompt for you",
-      responses: { 200: jsonResponse(z.object({ date: z.string(), prompt: PromptSchema }), "Today's prompt."), ...commonErrors },
+      summary: "A fresh list of prompts for you (never the same list twice in a row)",
+      request: { body: jsonBody(GeneratePromptsSchema) },
+      responses: { 200: jsonResponse(GeneratedPromptsSchema, "Prompts written for you."), ...commonErrors },
     }),
-    async (c) => {
-      const db = getDb(c.env);
-      const userId = c.get("user").id;
-      const [tz, latest] = await Promise.all([
-        db.query.settings.findFirst({ where: eq(settings.userId, userId), columns: { timezone: true } }),
-        db.select({ positive: entries.isPositive, emotion: entries.primaryEmotion }).from(entries).where(eq(entries.userId, userId)).orderBy(desc(entries.createdAt)).limit(1),
-      ]);
-      const date = localDate(Date.now(), tz?.timezone ?? "UTC");
-      const low = latest[0] && latest[0].positive === false && isNegativeEmotion(latest[0].emotion);
-      const moods = low ? (["negative"] as const) : latest[0]?.positive ? (["any", "positive"] as const) : (["any"] as const);
-      const pool = await db.select().from(prompts).where(and(inArray(prompts.mood, [...moods]))).orderBy(asc(prompts.id));
-      return c.json({ date, prompt: pool[hash(`${userId}:${date}`) % pool.length]! }, 200);
-    },
+    async (c) => c.json(await generatePrompts(c.env, getDb(c.env), c.get("user").id, c.req.valid("json")), 200),
   );

@@ -1,6 +1,7 @@
 // The export file format. JSON exports are complete enough to restore from, so the same schema
-// validates what POST /api/entries/import accepts.
+// validates what POST /api/entries/import accepts; the import also reads Day One and Daylio exports.
 import { z } from "@hono/zod-openapi";
+import { STATED_MOODS } from "../emotion/stated-mood.ts";
 import { SAFETY_LEVELS } from "../safety/screen.ts";
 import { ContentSchema, EntryTimeSchema, NoticedNameSchema, TagsSchema, TitleSchema } from "./entries.ts";
 import { CategoryNameSchema, ColorSchema } from "./settings.ts";
@@ -42,9 +43,48 @@ export const ExportFileSchema = z
   .openapi("ExportFile");
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
+/**
+ * An entry read from another journal's export (Day One, Daylio; worker/import/), validated entry by
+ * entry with the entry route's schemas: a bad one is rejected and the rest import.
+ */
+export const ForeignEntrySchema = ExportedEntrySchema.pick({ title: true, content: true, tags: true, created_at: true }).extend({
+  /** Activities the other journal recorded (Daylio's): kept, beside those read from the words. */
+  activities: z.array(NoticedNameSchema).max(40).default([]),
+  /** The mood the person picked (Daylio's): stored as their stated mood, kept over any reading. */
+  stated_mood: z.enum(STATED_MOODS).optional(),
+  /** False when the text is only the mood and activities put into words: nothing to analyse deeply. */
+  analyse: z.boolean().default(true),
+});
+export type ForeignEntryInput = z.input<typeof ForeignEntrySchema>;
+export type ForeignEntry = z.output<typeof ForeignEntrySchema>;
+
+export const IMPORT_FORMATS = ["tideline", "day-one", "daylio"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Where in the file a row is: the CSV line it starts on, or the index in the JSON `entries` array. */
+export const ImportNoteSchema = z.object({
+  line: z.number().int().optional(),
+  index: z.number().int().optional(),
+  reason: z.string(),
+});
+export type ImportNote = z.infer<typeof ImportNoteSchema>;
+
+/** At most this many rejections and warnings are listed; `rejected` still counts them all. */
+export const MAX_LISTED_NOTES = 100;
+
 export const ImportResultSchema = z
-  .object({ created: z.number().int(), skipped_duplicates: z.number().int() })
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    created: z.number().int(),
+    skipped_duplicates: z.number().int(),
+    /** Rows that could not be imported (Day One, Daylio; a Tideline export is refused whole instead). */
+    rejected: z.number().int(),
+    rejections: z.array(ImportNoteSchema),
+    /** Rows imported with a caveat (a Daylio mood that is not one of the five, kept as a tag only). */
+    warnings: z.array(ImportNoteSchema),
+  })
   .openapi("ImportResult");
+export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const ExportQuerySchema = z.object({ format: z.enum(["json", "markdown", "csv"]).default("json") });
 /** The Markdown and CSV exports: text documents, not JSON. */

@@ -12,6 +12,7 @@ import { cursorCondition, encodeCursor, entryConditions } from "./entry-filters.
 import { analyseAndRecord, EmotionScoresSchema, forgetEntryEmotion, readingColumns, readLocally, recordReading, resendState, storedMoodOf, textOf, type LocalReading } from "./entry-emotion.ts";
 import { givenNoticed, NOTHING_REMOVED, noticedColumns, noticedIn, noticedOf, type Noticed, type NoticedRemoved } from "./entry-noticed.ts";
 import { enqueueEntryAnalysis, enqueueGraphSync, pendingIfEnabledStatements, sendInsightJobs } from "./insight-jobs.ts";
+import { forgetEntryMemories } from "./memory-forget.ts";
 import { effectiveCountry, safetyViewsFor } from "./safety.ts";
 import { entryTagNames } from "./tags.ts";
 
@@ -211,6 +212,7 @@ export async function deleteEntry(env: Env, db: Database, userId: string, id: st
     .where(and(eq(entries.id, id), eq(entries.userId, userId)))
     .returning({ id: entries.id });
   if (deleted.length === 0) throw notFound("entry");
+  await forgetEntryMemories(env, [id]);
   try {
     await forgetEntryEmotion(env, userId, id);
   } catch (err) {

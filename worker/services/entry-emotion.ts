@@ -2,14 +2,16 @@
 // local model (both sub-millisecond, so they run inline on every write), store the summary on the
 // entry, and record the state in the person's emotional graph. Edits re-record with the new
 // revision; deletions remove the state. D1 is the record: a graph call that fails is sent again.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { rankSuggestions } from "../../durable-objects/graph-algorithms.ts";
 import { EmotionNameSchema, GraphStateSchema, RecordStateInputSchema, type RecordResult, type RecordStateInput } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { entries } from "../db/schema.ts";
 import { analyzeEmotion } from "../emotion/local-model.ts";
+import { statedMoodReading, type StatedMood } from "../emotion/stated-mood.ts";
 import type { EmotionAnalysis } from "../emotion/types.ts";
 import { higherLevel, screenText, type SafetyLevel } from "../safety/screen.ts";
 import { graphFor } from "./graph.ts";
@@ -112,14 +114,39 @@ const stateInput = (entry: AnalysableEntry, mood: StoredMood, safety: SafetyLeve
 /** The columns that store a local reading on an entry row. */
 export const readingColumns = (reading: LocalReading) => ({ ...moodColumns(reading.mood), safetyLevel: reading.safety, safetySource: "local" as const });
 
-function storeReading(db: Database, userId: string, entry: AnalysableEntry, reading: LocalReading) {
-  return (
-    db
-      .update(entries)
-      .set(readingColumns(reading))
-      // Only if no newer edit landed meanwhile: the newest revision's reading wins.
-      .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)))
-  );
+/** A column's new value, unless the entry's mood was stated by the person (then it keeps its own). */
+const unlessStated = (column: AnySQLiteColumn, value: string | number): SQL =>
+  sql`CASE WHEN ${entries.statedMood} IS NULL THEN ${value} ELSE ${column} END`;
+
+/**
+ * Stores a local reading on the entry and answers the mood the entry now has: the reading, or the
+ * mood the person stated (an imported Daylio entry), which no reading of the words replaces.
+ */
+async function storeReading(db: Database, userId: string, entry: AnalysableEntry, reading: LocalReading): Promise<LocalReading> {
+  const mood = moodColumns(reading.mood);
+  const [row] = await db
+    .update(entries)
+    .set({
+      primaryEmotion: unlessStated(entries.primaryEmotion, mood.primaryEmotion),
+      valence: unlessStated(entries.valence, mood.valence),
+      intensity: unlessStated(entries.intensity, mood.intensity),
+      isPositive: unlessStated(entries.isPositive, mood.isPositive ? 1 : 0),
+      emotionScores: unlessStated(entries.emotionScores, mood.emotionScores),
+      safetyLevel: reading.safety,
+      safetySource: "local",
+    })
+    // Only if no newer edit landed meanwhile: the newest revision's reading wins.
+    .where(and(eq(entries.id, entry.id), eq(entries.userId, userId), eq(entries.revision, entry.revision)))
+    .returning({
+      statedMood: entries.statedMood,
+      primaryEmotion: entries.primaryEmotion,
+      isPositive: entries.isPositive,
+      valence: entries.valence,
+      intensity: entries.intensity,
+      emotionScores: entries.emotionScores,
+    });
+  const stated = row?.statedMood ? storedMoodOf(row) : null;
+  return stated ? { mood: stated, safety: reading.safety } : reading;
 }
 
 /** Suggestions per answer, as the graph gives them. */
@@ -147,8 +174,7 @@ export async function analyseAndRecord(
   entry: AnalysableEntry,
   triedAction?: string | null,
 ): Promise<LocalReading & { graph: RecordResult }> {
-  const reading = readLocally(entry);
-  await storeReading(db, userId, entry, reading);
+  const reading = await storeReading(db, userId, entry, readLocally(entry));
   return { ...reading, graph: await recordReading(env, userId, entry, reading, triedAction) };
 }
 
@@ -180,8 +206,7 @@ export async function resendState(
   stored: LocalReading | null,
   triedAction?: string | null,
 ): Promise<void> {
-  const reading = stored ?? readLocally(entry);
-  if (!stored) await storeReading(db, userId, entry, reading);
+  const reading = stored ?? (await storeReading(db, userId, entry, readLocally(entry)));
   await graphFor(env, userId).recordState({ ...stateInput(entry, reading.mood, reading.safety), triedAction });
 }
 
@@ -233,17 +258,25 @@ export interface ImportReadings {
   states: RecordStateInput[];
 }
 
+/** An entry being imported: its export may carry a safety level and the mood the person stated. */
+export type ImportedEntry = AnalysableEntry & { safetyFloor?: SafetyLevel; statedMood?: StatedMood };
+
 /**
  * Reads new entries (an import) locally. An entry's `safetyFloor` is the level its export carried:
- * screening again may raise it, never lower it.
+ * screening again may raise it, never lower it. A `statedMood` (Daylio's) is stored as the entry's
+ * mood instead of the reading: the person said how they felt; the screen still sets the safety level,
+ * and an entry it finds distressing is never stored as joy, even when the mood said so (distressAware).
  */
-export function readingsOf(db: Database, userId: string, list: (AnalysableEntry & { safetyFloor?: SafetyLevel })[]): ImportReadings {
-  const read = list.map((entry) => ({ entry, ...readLocally(entry, entry.safetyFloor) }));
+export function readingsOf(db: Database, userId: string, list: ImportedEntry[]): ImportReadings {
+  const read = list.map((entry) => {
+    const local = readLocally(entry, entry.safetyFloor);
+    return { entry, safety: local.safety, mood: entry.statedMood ? distressAware(statedMoodReading(entry.statedMood), local.safety) : local.mood };
+  });
   return {
     statements: read.map(({ entry, mood, safety }) =>
       db
         .update(entries)
-        .set({ ...moodColumns(mood), safetyLevel: safety, safetySource: "local" })
+        .set({ ...moodColumns(mood), safetyLevel: safety, safetySource: "local", statedMood: entry.statedMood ?? null })
         .where(and(eq(entries.id, entry.id), eq(entries.userId, userId))),
     ),
     states: read.map(({ entry, mood, safety }) => stateInput(entry, mood, safety)),
@@ -251,7 +284,7 @@ export function readingsOf(db: Database, userId: string, list: (AnalysableEntry 
 }
 
 /** Analyses many stored entries and records them with one graph call per batch (see readingsOf). */
-export async function analyseAndRecordMany(env: Env, db: Database, userId: string, list: (AnalysableEntry & { safetyFloor?: SafetyLevel })[]): Promise<void> {
+export async function analyseAndRecordMany(env: Env, db: Database, userId: string, list: ImportedEntry[]): Promise<void> {
   for (let i = 0; i < list.length; i += GRAPH_BATCH) {
     const { statements, states } = readingsOf(db, userId, list.slice(i, i + GRAPH_BATCH));
     const [first, ...rest] = statements;

@@ -5,7 +5,7 @@ import { hc } from "hono/client";
 // The declarations, not worker/app.ts itself: checking Worker code against the DOM library would
 // report workerd-only APIs as errors (see web/tsconfig.api.json).
 import type { AppType } from "../../.svelte-kit/api-types/worker/app.d.ts";
-import { endSession, getAccessToken, getRefreshToken, startSession, type SessionTokens } from "./session.svelte.ts";
+import { endSession, getAccessToken, hasStoredSession, startSession, type SessionTokens } from "./session.svelte.ts";
 
 type Fetch = typeof fetch;
 
@@ -20,7 +20,7 @@ let pendingRefresh: Promise<boolean> | null = null;
 /**
  * Renews the tokens, sharing one request among everyone who asks at once: the API rotates refresh
  * tokens and treats a reused one as theft (it revokes the whole session). Across tabs, a Web Lock
- * makes the tabs take turns, and each reads the refresh token only once it holds the lock.
+ * makes the tabs take turns, so that each request carries the cookie the previous one set.
  */
 export function refreshSession(): Promise<boolean> {
   pendingRefresh ??= withRefreshLock(renew).finally(() => {
@@ -35,13 +35,13 @@ function withRefreshLock(task: () => Promise<boolean>): Promise<boolean> {
 }
 
 async function renew(): Promise<boolean> {
-  const refreshToken = getRefreshToken();
-  if (!refreshToken) return false;
+  if (!hasStoredSession()) return false;
   let res: Response;
   try {
-    res = await publicApi.api.auth.refresh.$post({ json: { refresh_token: refreshToken } });
+    // No body: the refresh token is the HttpOnly session cookie the browser attaches by itself.
+    res = await publicApi.api.auth.refresh.$post({ json: {} });
   } catch {
-    // Offline is not a lost session: keep the refresh token and let the caller report the failure.
+    // Offline is not a lost session: keep it and let the caller report the failure.
     throw new TypeError("network");
   }
   if (res.status === 400 || res.status === 401) {
@@ -62,7 +62,7 @@ const withBearer = (init: RequestInit | undefined, token: string | null): Reques
 
 const authFetch: Fetch = async (input, init) => {
   let token = getAccessToken();
-  if (!token && getRefreshToken()) {
+  if (!token && hasStoredSession()) {
     await refreshSession();
     token = getAccessToken();
   }

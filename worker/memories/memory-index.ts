@@ -1,0 +1,20 @@
+// Where search by meaning finds its candidates: the local index (int8 vectors in D1, scanned; see
+// worker/services/memories.ts) or Vectorize with Workers AI's bge-small embeddings in production.
+import type { MeaningHit } from "./rank.ts";
+
+export interface IndexableEntry {
+  id: string;
+  userId: string;
+  revision: number;
+  title: string | null;
+  content: string;
+  safetyLevel: "none" | "concern" | "crisis";
+}
+
+export interface MemoryIndex {
+  readonly kind: "local" | "vectorize";
+  /** The person's entries nearest the query by meaning, best first, at most `topK`. */
+  query(userId: string, text: string, topK: number): Promise<MeaningHit[]>;
+  /** Stores (or replaces) the entry's vector for its revision. */
+  upsert(entry: IndexableEntry): Promise<void>;
+}

@@ -1,0 +1,81 @@
+// How search by meaning ranks: a blend of the meaning score (cosine of embeddings) and the word score
+// (FTS5's BM25 over the query's content words, any of them), so an entry that says the same thing in
+// other words is found and one that also shares the words comes first. Pure, so that the evaluation
+// (scripts/eval-memories.ts) ranks exactly as the Worker does.
+import { contentWords, isCommonWord } from "./embedding.ts";
+
+/** Share of the meaning score in the blend; the rest is the word score. */
+export const MEANING_WEIGHT = 0.65;
+/** An entry found only by meaning must be at least this close to the query to be shown. */
+export const MIN_MEANING = 0.12;
+/** How many candidates each side contributes before blending. */
+export const CANDIDATES = 50;
+const MAX_QUERY_WORDS = 12;
+
+export interface MeaningHit {
+  entryId: string;
+  /** Cosine similarity, -1..1. */
+  score: number;
+}
+export interface WordHit {
+  entryId: string;
+  /** FTS5 bm25(): lower (more negative) is better. */
+  bm25: number;
+}
+export interface BlendedHit {
+  entryId: string;
+  score: number;
+  meaning: number;
+  words: number;
+}
+
+/**
+ * The FTS5 MATCH expression for the word side: the query's telling words, any of them, each quoted
+ * (they are runs of letters and digits only, so no FTS syntax survives); null when there are none.
+ */
+export function wordsMatch(query: string): string | null {
+  const all = [...new Set(contentWords(query))];
+  // Words every other entry has ("felt", "today") would let any entry match; alone, they still count.
+  const telling = all.filter((w) => !isCommonWord(w));
+  const words = (telling.length > 0 ? telling : all).slice(0, MAX_QUERY_WORDS);
+  return words.length > 0 ? words.map((w) => `"${w}"`).join(" OR ") : null;
+}
+
+/** Blends the two candidate lists: best first, ties broken by the word score, then the id. */
+export function blend(meaning: readonly MeaningHit[], words: readonly WordHit[]): BlendedHit[] {
+  const best = words.reduce((max, w) => Math.max(max, -w.bm25), 0);
+  const byId = new Map<string, BlendedHit>();
+  const hit = (entryId: string) => {
+    let h = byId.get(entryId);
+    if (!h) byId.set(entryId, (h = { entryId, score: 0, meaning: 0, words: 0 }));
+    return h;
+  };
+  for (const m of meaning) hit(m.entryId).meaning = Math.max(0, m.score);
+  for (const w of words) hit(w.entryId).words = best > 0 ? Math.max(0, -w.bm25) / best : 0;
+  const out: BlendedHit[] = [];
+  for (const h of byId.values()) {
+    if (h.words === 0 && h.meaning < MIN_MEANING) continue;
+    h.score = MEANING_WEIGHT * h.meaning + (1 - MEANING_WEIGHT) * h.words;
+    out.push(h);
+  }
+  return out.sort((a, b) => b.score - a.score || b.words - a.words || (a.entryId < b.entryId ? -1 : 1));
+}
+
+/** The best `k` of the meaning scores (a bounded selection, not a sort of everything scanned). */
+export function topMeaning(hits: Iterable<MeaningHit>, k: number): MeaningHit[] {
+  const top: MeaningHit[] = [];
+  for (const h of hits) {
+    if (top.length < k) {
+      top.push(h);
+      if (top.length === k) top.sort((a, b) => b.score - a.score);
+    } else if (h.score > top[k - 1]!.score) {
+      let i = k - 1;
+      while (i > 0 && top[i - 1]!.score < h.score) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = h;
+    }
+  }
+  return top.sort((a, b) => b.score - a.score);
+}
