@@ -4,6 +4,7 @@
 // A crisis entry is read only locally (no language model writes anything about it), gets no
 // reflective questions and earns no points; in production Llama Guard gives a second opinion on
 // entries the local screen found ordinary, and a language model may follow the instant reply up.
+// A private entry is read only locally too; any other goes to Workers AI redacted (services/ai-gate.ts).
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../worker/db/client.ts";
 import { entries, entryTags, insights, tags } from "../worker/db/schema.ts";
@@ -22,19 +23,23 @@ import { graphFor } from "../worker/services/graph.ts";
 import { saveReadyInsight } from "../worker/services/insights.ts";
 import type { InsightJob } from "./messages.ts";
 import { yieldToOtherWork } from "../worker/lib/yield.ts";
+import { gateEntry, type AiGate } from "../worker/services/ai-gate.ts";
 
 /** After this many failed tries of the language model, the local methods write the insight. */
 export const LLM_ATTEMPTS = 3;
 
 export type AnalyzeOutcome = "analysed" | "entry-gone" | "superseded" | "already-done";
 
-async function insightContent(env: Env, text: string, analysis: Parameters<typeof extractInsightLocally>[1], attempts: number, crisis: boolean) {
+/** What may be sent to Workers AI about an entry: its redacted text and the gate that restores answers; null keeps it local. */
+type Sendable = { text: string; gate: AiGate } | null;
+
+async function insightContent(env: Env, text: string, analysis: Parameters<typeof extractInsightLocally>[1], attempts: number, crisis: boolean, sendable: Sendable) {
   // No reflective questions on a crisis entry: the reply points to people, not to introspection.
   if (crisis) return { content: { ...extractInsightLocally(text, analysis), questions: [] }, model: null };
-  if (env.AI_PROVIDER !== "workers-ai") return { content: extractInsightLocally(text, analysis), model: null };
+  if (env.AI_PROVIDER !== "workers-ai" || !sendable) return { content: extractInsightLocally(text, analysis), model: null };
   try {
-    const { model, ...content } = await extractInsightWithWorkersAi(env.AI, text, analysis);
-    return { content, model };
+    const { model, ...content } = await extractInsightWithWorkersAi(env.AI, sendable.text, analysis);
+    return { content: sendable.gate.restoreDeep(content), model };
   } catch (err) {
     // Let the queue retry with backoff; the last tries settle for the honest local methods.
     if (attempts < LLM_ATTEMPTS) throw err;
@@ -63,11 +68,15 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
   await yieldToOtherWork();
   const text = textOf(entry);
   const crisis = entry.safetyLevel === "crisis";
-  if (env.AI_PROVIDER === "workers-ai" && entry.safetyLevel === "none" && (await askLlamaGuard(env.AI, text)) === "self-harm") {
+  // Private (kept from the AI): no Workers AI call reads it, not even Llama Guard; the local screen stands.
+  const sendable = env.AI_PROVIDER === "workers-ai" && !crisis ? await gateEntry(db, job.userId, { private: entry.private, text }) : null;
+  if (sendable && entry.safetyLevel === "none" && (await askLlamaGuard(env.AI, sendable.text)) === "self-harm") {
     await raiseToConcern(env, db, job.userId, entry.id, job.revision);
   }
-  const { analysis, provider, model } = await emotionProviderFor(crisis ? { AI: env.AI, AI_PROVIDER: "local" } : env).analyzeWithProvenance(text);
-  const { content, model: contentModel } = await insightContent(env, text, analysis, attempts, crisis);
+  const { analysis, provider, model } = sendable
+    ? await emotionProviderFor(env).analyzeWithProvenance(sendable.text)
+    : await emotionProviderFor({ AI: env.AI, AI_PROVIDER: "local" }).analyzeWithProvenance(text);
+  const { content, model: contentModel } = await insightContent(env, text, analysis, attempts, crisis, sendable);
   await yieldToOtherWork();
   const saved = await saveReadyInsight(db, {
     entryId: entry.id,

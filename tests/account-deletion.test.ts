@@ -41,9 +41,10 @@ describe("DELETE /api/auth/me", () => {
     expect((await call("GET", "/api/memories/search?q=kestrel", { token: user.token })).status).toBe(200);
     expect((await call("GET", "/api/prompts/daily", { token: user.token })).status).toBe(200);
     expect((await call("POST", "/api/prompts/generate", { token: user.token, body: {} })).status).toBe(200);
+    expect((await call("POST", "/api/auth/recovery-codes", { token: user.token, body: { password: user.password } })).status).toBe(201);
 
     const before = await rowsOf(user.id);
-    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_embeddings", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "prompt_generations", "prompts_shown", "refresh_tokens", "replies", "sessions", "settings", "tags", "user_points", "users", "weekly_summaries"]);
+    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_embeddings", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "prompt_generations", "prompts_shown", "recovery_codes", "refresh_tokens", "replies", "sessions", "settings", "tags", "user_points", "users", "weekly_summaries"]);
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     const bystanderBefore = await rowsOf(bystander.id);
 

@@ -13,6 +13,7 @@ import { apiDocsPage } from "./routes/api-docs.ts";
 import { insightRoutes } from "./routes/insights.ts";
 import { liveRoutes } from "./routes/live.ts";
 import { promptRoutes } from "./routes/prompts.ts";
+import { recoveryCodeRoutes } from "./routes/recovery-codes.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { entryRoutes } from "./routes/entries.ts";
 import { gamificationRoutes } from "./routes/gamification.ts";
@@ -85,6 +86,7 @@ app.use("/api/admin/*", requireAdmin);
 
 const routes = app
   .route("/api/auth", authRoutes)
+  .route("/api/auth", recoveryCodeRoutes)
   // Fixed paths under /api/entries come before "/{id}" so that "search" is never taken for an id.
   .route("/api/entries", entrySearchRoutes)
   .route("/api/entries", entryTransferRoutes)

@@ -2,7 +2,7 @@
 // its family, and presenting a token that was already rotated means it leaked: the family is revoked.
 // A family is one signed-in device: its `sessions` row (same id) is written with the first token,
 // touched by each rotation and deleted with the family's revocation, in the same batch each time.
-import { and, eq, exists, gt, isNotNull, isNull, lte, ne, notExists, sql } from "drizzle-orm";
+import { and, eq, exists, gt, isNotNull, isNull, lte, ne, notExists, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { refreshTokens, sessions } from "../db/schema.ts";
 import { bytesToBase64Url, randomBytes, sha256Base64Url } from "../lib/encoding.ts";
@@ -135,17 +135,20 @@ export async function revokeOwnFamily(db: Database, userId: string, familyId: st
 /**
  * The statements that end every session of the person but `keep` (all of them when null), for a
  * caller to run alone or in one batch with its own change (a new password). The tokens are revoked
- * by person, not by session row, so that no family escapes whatever became of its row.
+ * by person, not by session row, so that no family escapes whatever became of its row. `onlyIf`
+ * makes both statements conditional on something else in the same batch (a recovery code still unspent).
  */
-export function revokeOtherFamiliesStatements(db: Database, userId: string, keep: string | null, now = Date.now()) {
+export function revokeOtherFamiliesStatements(db: Database, userId: string, keep: string | null, now = Date.now(), onlyIf?: SQL) {
   return [
     db
       .update(refreshTokens)
       .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), keep === null ? undefined : ne(refreshTokens.familyId, keep))),
+      .where(
+        and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), keep === null ? undefined : ne(refreshTokens.familyId, keep), onlyIf),
+      ),
     db
       .delete(sessions)
-      .where(and(eq(sessions.userId, userId), keep === null ? undefined : ne(sessions.id, keep)))
+      .where(and(eq(sessions.userId, userId), keep === null ? undefined : ne(sessions.id, keep), onlyIf))
       .returning({ id: sessions.id, expiresAt: sessions.expiresAt }),
   ] as const;
 }

@@ -83,6 +83,8 @@ export const entries = sqliteTable(
     noticedRemoved: text("noticed_removed").notNull().default('{"activities":[],"people":[]}'),
     /** The mood the person stated (an imported Daylio entry), kept over any reading (migrations/0017; worker/emotion/stated-mood.ts). */
     statedMood: text("stated_mood", { enum: STATED_MOODS }),
+    /** Kept from the AI: never sent to Workers AI (migrations/0020; worker/services/ai-gate.ts). */
+    private: integer("private", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -149,6 +151,8 @@ export const settings = sqliteTable("settings", {
   streaksEnabled: integer("streaks_enabled", { mode: "boolean" }).notNull().default(true),
   /** ISO 3166 alpha-2 for crisis lines; null follows the time zone. */
   country: text("country"),
+  /** New entries are private (kept from the AI) unless they say otherwise (migrations/0020). */
+  privateByDefault: integer("private_by_default", { mode: "boolean" }).notNull().default(false),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -315,4 +319,16 @@ export const achievements = sqliteTable(
     earnedAt: integer("earned_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.code] })],
+);
+
+/** Single-use recovery codes, only their keyed hashes (migrations/0019, worker/auth/recovery-codes.ts). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

@@ -9,6 +9,8 @@ export interface IndexableEntry {
   title: string | null;
   content: string;
   safetyLevel: "none" | "concern" | "crisis";
+  /** Kept from the AI: never embedded by Workers AI (worker/services/ai-gate.ts). */
+  private?: boolean;
 }
 
 export interface MemoryIndex {

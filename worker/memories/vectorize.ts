@@ -2,7 +2,8 @@
 // vector per entry (id = entry id, so an edit replaces it), filtered on query by the person's id.
 // Both what the model answers and what Vectorize answers are parsed with zod before use. Crisis
 // entries are never sent to the model nor stored here: they are found only by their words, and only
-// when the person asks for them (see worker/services/memories.ts).
+// when the person asks for them (see worker/services/memories.ts). Private entries are never sent
+// either; the rest arrive here already redacted (worker/services/ai-gate.ts).
 import { z } from "zod";
 import type { IndexableEntry, MemoryIndex } from "./memory-index.ts";
 import type { MeaningHit } from "./rank.ts";
@@ -49,8 +50,8 @@ export class VectorizeMemoryIndex implements MemoryIndex {
   }
 
   async upsert(entry: IndexableEntry): Promise<void> {
-    if (entry.safetyLevel === "crisis") {
-      // A crisis entry that was indexed before an edit made it one leaves the index.
+    if (entry.safetyLevel === "crisis" || entry.private === true) {
+      // A crisis or private entry that was indexed before an edit made it one leaves the index.
       await this.index.deleteByIds([entry.id]);
       return;
     }

@@ -8,7 +8,7 @@ export const EmailSchema = z
   .pipe(z.email({ message: "Enter a valid email address." }).max(254))
   .openapi({ example: "ada@example.com" });
 
-const NewPasswordSchema = z.string().min(10, "Use at least 10 characters.").max(256);
+export const NewPasswordSchema = z.string().min(10, "Use at least 10 characters.").max(256);
 
 export const RegisterBodySchema = z
   .object({

@@ -38,12 +38,18 @@ export const EntryTimeSchema = InstantSchema.refine(
   "An entry cannot be dated in the future.",
 );
 
+/** Kept from the AI: never sent to Workers AI; unset on a new entry takes the private_by_default setting. */
+export const PrivateFieldSchema = z.boolean().openapi({
+  description: "Kept from the AI: the entry is read only by the local model and local extraction, never sent to Workers AI. Unset on a new entry: the person's private_by_default setting.",
+});
+
 export const CreateEntryBodySchema = z
   .object({
     content: ContentSchema,
     title: TitleSchema.optional(),
     tags: TagsSchema.optional(),
     category_id: CategoryIdSchema.optional(),
+    private: PrivateFieldSchema.optional(),
   })
   .openapi("CreateEntryBody");
 
@@ -55,6 +61,7 @@ export const PatchEntryBodySchema = z
     title: TitleSchema.optional(),
     tags: TagsSchema.optional(),
     category_id: CategoryIdSchema.optional(),
+    private: PrivateFieldSchema.optional(),
   })
   .refine((body) => Object.values(body).some((v) => v !== undefined), "Send at least one field to change.")
   .openapi("PatchEntryBody");
@@ -120,6 +127,7 @@ export const EntrySchema = z
     removed: NoticedRemovedViewSchema,
     category: CategoryRefSchema.nullable(),
     revision: z.number().int(),
+    private: z.boolean().openapi({ description: "Kept from the AI: never sent to Workers AI." }),
     mood: z.object({
       primary_emotion: z.string().nullable(),
       is_positive: z.boolean().nullable(),

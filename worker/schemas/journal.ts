@@ -2,7 +2,7 @@
 // routes (schemas/graph.ts) and weekly summaries share.
 import { z } from "@hono/zod-openapi";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
-import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, SafetySchema, TagNameSchema } from "./entries.ts";
+import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, PrivateFieldSchema, SafetySchema, TagNameSchema } from "./entries.ts";
 import { GoalOfferSchema } from "./goals.ts";
 
 const GoalOfferField = GoalOfferSchema.nullable().openapi({
@@ -30,6 +30,7 @@ export const JournalEntryBodySchema = z
       .refine((s) => s.trim().length > 0, "Write something first: the entry is empty."),
     tags: z.array(TagNameSchema).max(MAX_TAGS_PER_ENTRY).optional(),
     tried_action: ActionSchema.optional().openapi({ description: "A suggested action tried since the previous entry." }),
+    private: PrivateFieldSchema.optional(),
   })
   .openapi("JournalEntryBody");
 
@@ -63,6 +64,7 @@ export const JournalReplySchema = z
     activities: z.array(z.string()).openapi({ description: "What the entry says the person did (\"run\", \"call my sister\")." }),
     people: z.array(z.string()).openapi({ description: "People the entry mentions (\"my sister\", \"sam\")." }),
     insight_status: z.enum(["pending"]).nullable().openapi({ description: "\"pending\" when a deep insight is on its way; null when AI analysis is off." }),
+    private: z.boolean().openapi({ description: "Kept from the AI: never sent to Workers AI." }),
     safety: SafetySchema,
   })
   .openapi("JournalReply");
@@ -78,6 +80,7 @@ export const ConversationItemSchema = z
     created_at: z.string(),
     emotion: EmotionSummarySchema.nullable(),
     insight_status: z.enum(["pending", "ready", "failed"]).nullable(),
+    private: z.boolean(),
     safety: SafetySchema,
     response: z
       .object({

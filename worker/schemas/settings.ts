@@ -20,6 +20,7 @@ export const SettingsSchema = z
       .nullable()
       .openapi({ example: "21:30" }),
     ai_analysis: z.boolean(),
+    private_by_default: z.boolean().openapi({ description: "New entries are kept from the AI (never sent to Workers AI) unless they say otherwise." }),
     weekly_summary_day: z.number().int().min(0).max(6).openapi({ description: "0 = Sunday … 6 = Saturday", example: 0 }),
     streaks_enabled: z.boolean(),
     country: z

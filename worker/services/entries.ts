@@ -63,6 +63,8 @@ export interface NewEntry {
   /** From an imported export: the lists as they were (else read from the text) and what was removed. */
   noticed?: Noticed;
   removed?: NoticedRemoved;
+  /** Kept from the AI; unset takes the person's private_by_default setting. */
+  private?: boolean | undefined;
 }
 
 /** The activities and people a new entry starts with. */
@@ -82,6 +84,7 @@ function insertEntry(db: Database, userId: string, id: string, input: NewEntry, 
     categoryId: input.category_id ?? null,
     ...noticedColumns(initialNoticed(input), input.removed ?? NOTHING_REMOVED),
     ...(reading ? readingColumns(reading) : {}),
+    private: input.private ?? sql<boolean>`COALESCE((SELECT ${settings.privateByDefault} FROM ${settings} WHERE ${settings.userId} = ${userId}), 0)`,
     createdAt: input.created_at ?? now,
     updatedAt: input.updated_at ?? input.created_at ?? now,
   });
@@ -181,6 +184,7 @@ export async function updateEntry(env: Env, db: Database, userId: string, id: st
   if (changes.content !== undefined) set.content = changes.content;
   if (changes.title !== undefined) set.title = emptyToNull(changes.title);
   if (changes.category_id !== undefined) set.categoryId = changes.category_id;
+  if (changes.private !== undefined) set.private = changes.private;
   if (changes.content !== undefined || changes.title !== undefined) {
     // New words are read again; what the person removed stays removed.
     const text = textOf({ title: set.title !== undefined ? set.title : existing.title, content: set.content ?? existing.content });
@@ -320,6 +324,7 @@ export async function toEntryViews(db: Database, userId: string, rows: EntryView
     ...noticedOf(row),
     category: joined.categoryId !== null && joined.categoryName !== null ? { id: joined.categoryId, name: joined.categoryName, color: joined.categoryColor } : null,
     revision: row.revision,
+    private: row.private,
     mood: {
       primary_emotion: row.primaryEmotion,
       is_positive: row.isPositive,

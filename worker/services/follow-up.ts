@@ -2,6 +2,8 @@
 // short follow-up grounded in this person's entry, its reading and their own graph, store it on the
 // reply as its refined text (only for the revision it answers) and tell the person's open tabs.
 // Best effort: whenever the model fails, is slow or answers badly, the instant reply stays.
+// A private entry gets none (it never goes to Workers AI), a private memory is left out, and the rest
+// is redacted through worker/services/ai-gate.ts, with the names put back into the answer.
 import { and, eq, exists, inArray, isNull, lte, or } from "drizzle-orm";
 import type { InsightJob } from "../../queues/messages.ts";
 import type { Database } from "../db/client.ts";
@@ -12,6 +14,7 @@ import { SAFETY_LEVELS } from "../safety/screen.ts";
 import { textOf } from "./entry-emotion.ts";
 import { graphFor } from "./graph.ts";
 import { loadMemory } from "./journal.ts";
+import { openAiGate, privateEntryIds } from "./ai-gate.ts";
 
 export type FollowUpOutcome = "refined" | "not-asked" | "refused" | "stale";
 
@@ -54,6 +57,7 @@ export async function followUpReply(env: Env, db: Database, job: RevisionOf, opt
       content: entries.content,
       revision: entries.revision,
       safetyLevel: entries.safetyLevel,
+      private: entries.private,
       refinedRevision: replies.refinedRevision,
     })
     .from(replies)
@@ -61,26 +65,30 @@ export async function followUpReply(env: Env, db: Database, job: RevisionOf, opt
     .where(and(eq(replies.entryId, job.entryId), eq(replies.userId, job.userId), eq(entries.userId, job.userId)))
     .limit(1);
   // No reply to follow up (an entry written outside the journal), a newer edit, or not an ordinary entry.
-  if (!row || row.revision !== job.revision || !mayFollowUp(row.safetyLevel)) return "not-asked";
+  if (!row || row.revision !== job.revision || !mayFollowUp(row.safetyLevel) || row.private) return "not-asked";
   if (row.refinedRevision !== null && row.refinedRevision >= job.revision) return "not-asked";
 
   const graph = graphFor(env, job.userId);
   const grounding = await graph.followUpGrounding(job.entryId);
   if (!grounding) return "not-asked";
-  const memory = await loadMemory(db, job.userId, grounding.memory);
+  const kept = grounding.memory ? await privateEntryIds(db, job.userId, [grounding.memory.entryId]) : new Set<string>();
+  const memory = grounding.memory && !kept.has(grounding.memory.entryId) ? await loadMemory(db, job.userId, grounding.memory) : null;
+  const entry = textOf(row);
+  const gate = await openAiGate(db, job.userId, [entry, memory?.excerpt ?? ""]);
   let text: string;
   try {
     ({ text } = await askForFollowUp(
       env.AI,
       {
-        entry: textOf(row),
+        entry: gate.redact(entry),
         reading: { emotion: grounding.state.primaryEmotion, isPositive: grounding.state.isPositive },
-        helped: grounding.helped.flatMap((s) => (s.evidence ? [{ action: s.action, ...s.evidence }] : [])),
-        triggers: grounding.triggers,
-        memory,
+        helped: grounding.helped.flatMap((s) => (s.evidence ? [{ action: gate.redact(s.action), ...s.evidence }] : [])),
+        triggers: grounding.triggers.map((t) => ({ ...t, context: gate.redact(t.context) })),
+        memory: memory && { ...memory, excerpt: gate.redact(memory.excerpt) },
       },
       options,
     ));
+    text = gate.restore(text);
   } catch (err) {
     console.warn("follow-up: no refined reply, the instant one stays", describe(err));
     return "refused";

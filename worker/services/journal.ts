@@ -96,7 +96,7 @@ export async function writeJournalEntry(
   env: Env,
   db: Database,
   userId: string,
-  input: { content: string; tags?: string[]; tried_action?: string },
+  input: { content: string; tags?: string[]; tried_action?: string; private?: boolean | undefined },
 ) {
   const now = Date.now();
   if (input.tried_action) await creditPreviousEntry(env, db, userId, now, input.tried_action);
@@ -105,7 +105,7 @@ export async function writeJournalEntry(
   const [previousText, goal, { entry, graph }] = await Promise.all([
     latestReplyText(db, userId),
     relevantGoal(db, userId, input.content, input.tags ?? []),
-    createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now }),
+    createEntry(env, db, userId, { content: input.content, tags: input.tags, created_at: now, private: input.private }),
   ]);
   try {
     return await replyTo(db, userId, input, now, previousText, goal, entry, graph);
@@ -169,6 +169,7 @@ async function replyTo(
     activities: entry.activities,
     people: entry.people,
     insight_status: entry.insight_status === "pending" ? ("pending" as const) : null,
+    private: entry.private,
     safety: entry.safety,
   };
 }
@@ -203,6 +204,7 @@ export async function conversationPage(db: Database, userId: string, filters: En
       created_at: v.created_at,
       emotion: emotionSummaryOf(v.mood),
       insight_status: v.insight_status,
+      private: v.private,
       safety: v.safety,
       response: reply
         ? {

@@ -21,6 +21,7 @@ import type { MemorySearchQuery } from "../schemas/memories.ts";
 import { selectEntryViewRows, toEntryViews } from "./entries.ts";
 import { textOf } from "./entry-emotion.ts";
 import { entryConditions } from "./entry-filters.ts";
+import { gateEntry, openAiGate } from "./ai-gate.ts";
 
 /** Entries a search embeds itself when their vector is missing or stale (newest first). */
 export const LAZY_EMBED = 32;
@@ -112,7 +113,9 @@ export async function searchMemories(env: MemoryBindings, db: Database, userId: 
   }
   const scope = and(entryConditions(db, userId, filters), include === "all" ? undefined : ne(entries.safetyLevel, "crisis"))!;
   const index: MemoryIndex = vectorizeIndexOf(env) ?? new LocalMemoryIndex(db, scope);
-  const [meaning, words] = await Promise.all([index.query(userId, q, CANDIDATES), wordHits(db, match, scope)]);
+  // The words searched for go to Workers AI's embedding model only with their identifiers hidden.
+  const sent = index.kind === "vectorize" ? (await openAiGate(db, userId, [q])).redact(q) : q;
+  const [meaning, words] = await Promise.all([index.query(userId, sent, CANDIDATES), wordHits(db, match, scope)]);
   const ranked = blend(meaning, words);
   // Vectorize knows nothing of filters, crisis levels or deletions: D1 decides what may be shown.
   const candidates = ranked.slice(0, CANDIDATES);
@@ -136,7 +139,9 @@ export async function indexEntryMemory(env: MemoryBindings, db: Database, entry:
   await storeLocal(db, [entry]);
   const remote = vectorizeIndexOf(env);
   if (remote) {
-    await remote.upsert(entry).catch((err: unknown) => console.warn("memories: Vectorize upsert failed", err instanceof Error ? err.message : err));
+    // What Workers AI embeds is the redacted text; a private entry is only taken out (see upsert).
+    const sendable = await gateEntry(db, entry.userId, { private: entry.private === true, text: textOf(entry) });
+    await remote.upsert(sendable ? { ...entry, title: null, content: sendable.text } : entry).catch((err: unknown) => console.warn("memories: Vectorize upsert failed", err instanceof Error ? err.message : err));
   }
 }
 

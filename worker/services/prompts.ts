@@ -11,6 +11,7 @@ import { DAY_MS, localDate, shiftDay } from "../lib/time-zone.ts";
 import { StoredTextListSchema } from "../schemas/insights.ts";
 import { PromptCategorySchema, PromptMoodSchema, type PromptCategory } from "../prompts/library.ts";
 import { GENERATED_COUNT, generateWithWorkersAi } from "../prompts/workers-ai-prompts.ts";
+import { openAiGate } from "./ai-gate.ts";
 import { NoticedListSchema } from "./entry-noticed.ts";
 import { calendarSettings } from "./settings.ts";
 
@@ -217,7 +218,8 @@ export async function recentSubjects(db: Database, userId: string): Promise<stri
   const recent = await db
     .select({ id: entries.id, activities: entries.activities })
     .from(entries)
-    .where(and(eq(entries.userId, userId), inArray(entries.safetyLevel, ["none", "concern"])))
+    // Private entries lend no subjects: these may be sent to Workers AI.
+    .where(and(eq(entries.userId, userId), inArray(entries.safetyLevel, ["none", "concern"]), eq(entries.private, false)))
     .orderBy(desc(entries.createdAt), desc(entries.seq))
     .limit(CONTEXT_ENTRIES);
   if (recent.length === 0) return [];
@@ -317,8 +319,11 @@ export async function generatePrompts(
 
   if (!crisis && env.AI_PROVIDER === "workers-ai") {
     try {
-      const texts = await generateWithWorkersAi(env.AI, { category: request.category, theme: request.theme, mood, subjects }, options);
-      const list = texts.map((text) => ({ text, category: request.category ?? null, prompt_id: null }));
+      // The person's subjects and theme reach the model with their identifiers hidden (worker/services/ai-gate.ts).
+      const gate = await openAiGate(db, userId, [request.theme ?? "", ...subjects]);
+      const sent = { category: request.category, theme: request.theme === undefined ? undefined : gate.redact(request.theme), mood, subjects: subjects.map(gate.redact) };
+      const texts = await generateWithWorkersAi(env.AI, sent, options);
+      const list = texts.map((text) => ({ text: gate.restore(text), category: request.category ?? null, prompt_id: null }));
       if (listHash(list) !== last?.listHash) result = { prompts: list, source: "workers-ai" };
     } catch (err) {
       console.warn("prompts: Workers AI gave no list, composing one from the library", err instanceof Error ? `${err.name}: ${err.message}` : String(err));

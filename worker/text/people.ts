@@ -174,3 +174,17 @@ export function peopleIn(toks: Token[], into: string[]): void {
     i = found.end - 1;
   }
 }
+
+/**
+ * The words of a mention that name someone ("dr patel" → ["patel"], "uncle pete" → ["pete"], "sam"),
+ * none for a relation ("my sister", "mum", "the kids"), with whether each is also an ordinary word
+ * ("will", "may"): what worker/privacy/redact.ts hides from a language model.
+ */
+export function nameWordsOf(phrase: string): { word: string; ordinary: boolean }[] {
+  const words = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || DETERMINERS.has(words[0]!) || words[0] === "the") return [];
+  return words
+    .filter((w) => !RELATIONS.has(w) && !BARE_RELATIONS.has(w) && !TITLES.has(w) && !RELATION_ADJECTIVES.has(w) && !NOT_PEOPLE.has(w) && w !== "little")
+    .filter((w) => /^\p{L}[\p{L}'-]*$/u.test(w) && w.length > 1)
+    .map((word) => ({ word, ordinary: AMBIGUOUS_NAMES.has(word) }));
+}
