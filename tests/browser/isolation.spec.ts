@@ -44,11 +44,12 @@ test("two people never see each other's entries", async ({ browser }) => {
 
     // Bob deletes his account: a wrong password is refused, the right one (confirmed) deletes it.
     await b.goto("/settings");
-    await b.getByLabel("Your password").fill("not my password");
+    const deletion = b.getByRole("region", { name: "Delete your account" });
+    await deletion.getByLabel("Your password").fill("not my password");
     await b.getByRole("button", { name: "Delete my account…" }).click();
     await b.getByRole("dialog").getByRole("button", { name: "Yes, delete everything" }).click();
     await expect(b.getByText("The password is not correct.")).toBeVisible();
-    await b.getByLabel("Your password").fill(bob.password);
+    await deletion.getByLabel("Your password").fill(bob.password);
     await b.getByRole("button", { name: "Delete my account…" }).click();
     await b.getByRole("dialog").getByRole("button", { name: "Yes, delete everything" }).click();
     await expect(b).toHaveURL(/\/signup\?deleted=1$/);
