@@ -32,6 +32,7 @@ import {
 } from "../worker/emotion/features.ts";
 import { FINE_TO_EKMAN_INDEX, FINE_TO_SENTIMENT_INDEX } from "../worker/emotion/taxonomy.ts";
 import { LEVEL_LABELS, checkLabelOrder, loadSplit, macroF1, type Example, type Level } from "./dataset.ts";
+import { seededRandom } from "../worker/lib/seeded-random.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -78,18 +79,6 @@ const OUT = argValue("out") ?? join(HERE, "weights", "emotion-model.ts");
 const DRY_RUN = process.argv.includes("--dry-run");
 
 // ------------------------------------------------------------------------------ helpers
-/** mulberry32 */
-function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const log = (msg: string): void => console.log(msg);
 const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -248,7 +237,7 @@ function trainNet(
   const K = N_OUTPUTS;
   const lr = SETTINGS.learningRate;
   const l2 = SETTINGS.l2;
-  const rand = makeRng(seed);
+  const rand = seededRandom(seed);
   const net: FloatNet = {
     E: new Float32Array(V * H),
     b1: new Float32Array(H),

@@ -1,5 +1,6 @@
 // The benchmark's journal text: sentences people write, tags, search words and a small seeded
 // generator. No Node or Miniflare import, so the Worker tests can use it too (tests/load-correctness).
+import { seededRandom } from "../../worker/lib/seeded-random.ts";
 
 /** Sentences people write in a journal, good days and bad, with things they did and people they saw. */
 export const SENTENCES = [
@@ -53,16 +54,7 @@ export const TAGS = ["work", "family", "friends", "health", "sleep", "exercise",
 export const SEARCH_TERMS = ["tired", "walk", "sister", "friend", "deadline", "music", "garden", "letter"] as const;
 
 /** A small deterministic generator, so that every run writes the same histories. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 export const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 

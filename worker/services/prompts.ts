@@ -14,6 +14,7 @@ import { GENERATED_COUNT, generateWithWorkersAi } from "../prompts/workers-ai-pr
 import { openAiGate } from "./ai-gate.ts";
 import { NoticedListSchema } from "./entry-noticed.ts";
 import { calendarSettings } from "./settings.ts";
+import { seededRandom } from "../lib/seeded-random.ts";
 
 /** A daily prompt is not shown again within this many days. */
 export const NO_REPEAT_DAYS = 30;
@@ -102,18 +103,6 @@ function suitedFilter(context: MoodContext): PromptFilter {
   // After a worrying (not crisis) entry: the difficult-days prompts, suited to a low mood.
   if (context.latestSafety === "concern") return { category: "difficult-days", mood: LOW_MOODS.includes(mood) ? mood : "sadness" };
   return { mood };
-}
-
-/** A seeded generator of numbers in [0, 1) (mulberry32): the same seed, the same choices. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** `count` items of the list in a seeded order. */
@@ -334,7 +323,7 @@ export async function generatePrompts(
     const pool = crisis ? await listPrompts(db, { gentleOnly: true }) : await libraryPool(db, { ...request, mood });
     // Another seed until the list differs from the last one (the pool always holds more than a list).
     for (let attempt = 0; attempt < 8 && !result; attempt++) {
-      const random = seeded(fnv1a(`${userId}:${seq}:${attempt}`));
+      const random = seededRandom(fnv1a(`${userId}:${seq}:${attempt}`));
       const list = crisis
         ? pickSeeded(pool, GENERATED_COUNT, random).map((p) => ({ text: p.text, category: p.category, prompt_id: p.id }))
         : composeLocally(pool, subjects, { ...request, mood }, random, seq + attempt);
