@@ -48,6 +48,15 @@ async function insightContent(env: Env, text: string, analysis: Parameters<typeo
   }
 }
 
+/** Whether the job's entry still exists at a revision this job can write (not deleted, not edited since). */
+export async function analysisStillWanted(db: Database, job: InsightJob): Promise<boolean> {
+  const entry = await db.query.entries.findFirst({
+    where: and(eq(entries.id, job.entryId), eq(entries.userId, job.userId)),
+    columns: { revision: true },
+  });
+  return entry !== undefined && entry.revision <= job.revision;
+}
+
 export async function analyzeEntry(env: Env, db: Database, job: InsightJob, attempts: number): Promise<AnalyzeOutcome> {
   const entry = await db.query.entries.findFirst({ where: and(eq(entries.id, job.entryId), eq(entries.userId, job.userId)) });
   if (!entry) return "entry-gone";

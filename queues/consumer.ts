@@ -6,13 +6,18 @@ import { getDb } from "../worker/db/client.ts";
 import { syncEntryState } from "../worker/services/entries.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { markInsightFailed, recordAttemptFailure } from "../worker/services/insights.ts";
-import { analyzeEntry } from "./analyze-entry.ts";
+import { analysisStillWanted, analyzeEntry } from "./analyze-entry.ts";
 import { retryDelaySeconds } from "./backoff.ts";
 import { INSIGHT_DEAD_LETTER_QUEUE, QueueMessageSchema, type QueueMessage } from "./messages.ts";
 import { buildWeeklySummary } from "./weekly-summary.ts";
 import { yieldToOtherWork } from "../worker/lib/yield.ts";
 
-const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+/** The error and what caused it (drizzle wraps D1's own error as the cause of "Failed query: …"). */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? ` (cause: ${err.cause.message})` : "";
+  return `${err.name}: ${err.message}${cause}`;
+}
 
 function parse(message: Message<unknown>): QueueMessage | null {
   const parsed = QueueMessageSchema.safeParse(message.body);
@@ -40,6 +45,13 @@ export async function consumeInsightJobs(batch: MessageBatch<unknown>, env: Env)
       await handleJob(env, job, message.attempts);
       message.ack();
     } catch (err) {
+      // The entry was deleted or edited while its job ran (its insight row can no longer be written):
+      // nothing is left to do for this revision, so the job ends here instead of retrying.
+      if (job.type === "analyze-entry" && !(await analysisStillWanted(getDb(env), job).catch(() => true))) {
+        console.info(`insight-jobs: ${job.entryId} changed while it was analysed; job dropped`);
+        message.ack();
+        continue;
+      }
       const delaySeconds = retryDelaySeconds(message.attempts);
       console.error(`insight-jobs: ${job.type} failed (attempt ${message.attempts}), retrying in ${delaySeconds}s`, describe(err));
       if (job.type === "analyze-entry") {

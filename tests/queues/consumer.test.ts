@@ -55,6 +55,33 @@ describe("analyze-entry jobs", () => {
     expect(await insightRow(entry.id)).toBeNull();
   });
 
+  it("drops, without an error or a retry, a job whose entry is deleted while it runs", async () => {
+    const { user, entry, job } = await entryWithoutJob();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "info").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    // The person deletes the entry while Workers AI reads it; the call then fails as the entry is gone.
+    vi.spyOn(env.AI, "run").mockImplementation(async () => {
+      expect((await call("DELETE", `/api/entries/${entry.id}`, { token: user.token })).status).toBe(204);
+      throw new Error("3040: Capacity temporarily exceeded");
+    });
+    const outcome = await deliverRecording(job, 1, { ...env, AI_PROVIDER: "workers-ai" } as Env);
+    expect(outcome).toMatchObject({ acked: true, retried: false });
+    expect(errors).not.toHaveBeenCalled();
+    expect(await insightRow(entry.id)).toBeNull();
+  });
+
+  it("still retries a failing job whose entry is there", async () => {
+    const { entry, job } = await entryWithoutJob();
+    vi.spyOn(env.AI, "run").mockRejectedValue(new Error("3040: Capacity temporarily exceeded"));
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const outcome = await deliverRecording(job, 1, { ...env, AI_PROVIDER: "workers-ai" } as Env);
+    expect(outcome).toMatchObject({ acked: false, retried: true });
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(await insightRow(entry.id)).toMatchObject({ status: "pending", attempts: 1 });
+  });
+
   it("retries a failing provider with growing delays, then settles for local extraction", async () => {
     const { entry, job } = await entryWithoutJob();
     vi.spyOn(env.AI, "run").mockRejectedValue(new Error("3040: Capacity temporarily exceeded"));
