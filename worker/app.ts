@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppBindings } from "./lib/context.ts";
 import { ApiError, errorBody, handleError } from "./lib/errors.ts";
 import { requireAdmin } from "./middleware/auth.ts";
+import { honourIdempotencyKey, IDEMPOTENCY_HEADER } from "./middleware/idempotency.ts";
 import { requireAuthUnlessPublic } from "./middleware/public-routes.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { apiDocsPage } from "./routes/api-docs.ts";
@@ -65,7 +66,8 @@ app.use("/api/*", async (c, next) => {
   const allowed = c.env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
   return cors({
     origin: (origin) => (allowed.includes(origin) ? origin : null),
-    allowHeaders: ["Authorization", "Content-Type"],
+    allowHeaders: ["Authorization", "Content-Type", IDEMPOTENCY_HEADER],
+    exposeHeaders: ["Idempotent-Replayed", "Retry-After"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     maxAge: 600,
   })(c, next);
@@ -83,6 +85,8 @@ app.use("/api/*", async (c, next) => {
 // Everything under /api needs a signed-in person except the few routes named in public-routes.ts.
 app.use("/api/*", requireAuthUnlessPublic);
 app.use("/api/admin/*", requireAdmin);
+// A create request retried with its Idempotency-Key creates nothing twice (worker/middleware/idempotency.ts).
+app.use("/api/*", honourIdempotencyKey);
 
 const routes = app
   .route("/api/auth", authRoutes)

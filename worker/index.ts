@@ -1,8 +1,10 @@
 // The Worker's entry point: HTTP goes to the Hono app, queue batches to their consumers, the daily
-// cron to the weekly-summary scheduler; the Durable Object class is exported for the runtime.
+// cron to the weekly-summary scheduler and the clean-up of spent idempotency keys; the Durable Object class is exported for the runtime.
 import { consumeQueue } from "../queues/consumer.ts";
 import { enqueueWeeklySummaries } from "../queues/schedule-weekly.ts";
 import app from "./app.ts";
+import { getDb } from "./db/client.ts";
+import { pruneIdempotencyKeys } from "./services/idempotency.ts";
 
 export { EmotionalGraph } from "../durable-objects/emotional-graph.ts";
 export type { AppType } from "./app.ts";
@@ -12,6 +14,7 @@ const handler: Required<Pick<ExportedHandler<Env>, "fetch" | "queue" | "schedule
   queue: consumeQueue,
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(enqueueWeeklySummaries(env, controller.scheduledTime));
+    ctx.waitUntil(pruneIdempotencyKeys(getDb(env), controller.scheduledTime));
   },
 };
 
