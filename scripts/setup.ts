@@ -1,13 +1,14 @@
-// Prepares a checkout to run locally: a development secret (created once, never committed), the D1
+// Prepares a checkout to run locally: development secrets (created once, never committed), the D1
 // migrations applied to the local database, and the web app built. Run by `npm start` and CI.
 import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { generateVapidKeys } from "../worker/push/web-push.ts";
 
 const DEV_VARS = ".dev.vars";
 const quietWrangler = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
-function ensureDevVars(): void {
+async function ensureDevVars(): Promise<void> {
   const current = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, "utf8") : "";
   const lines = current.split("\n").filter((l) => l.trim() !== "");
   if (!/^JWT_SECRET=/m.test(current)) {
@@ -16,6 +17,12 @@ function ensureDevVars(): void {
   }
   // Workers AI has no local simulator: local runs always use the model shipped in the repo.
   if (!/^AI_PROVIDER=/m.test(current)) lines.push('AI_PROVIDER="local"');
+  // The app's Web Push identity (push reminders); production sets its own with `wrangler secret put`.
+  if (!/^VAPID_PUBLIC_KEY=/m.test(current)) {
+    const keys = await generateVapidKeys();
+    lines.push(`VAPID_PUBLIC_KEY="${keys.publicKey}"`, `VAPID_PRIVATE_KEY="${keys.privateKey}"`, 'VAPID_SUBJECT="mailto:reminders@localhost.invalid"');
+    console.log(`setup: created a local VAPID key pair for push reminders in ${DEV_VARS}`);
+  }
   writeFileSync(DEV_VARS, lines.join("\n") + "\n", { mode: 0o600 });
 }
 
@@ -24,6 +31,6 @@ function run(command: string): void {
   execSync(command, { stdio: "inherit", env: quietWrangler });
 }
 
-ensureDevVars();
+await ensureDevVars();
 run("npx wrangler d1 migrations apply DB --local");
 run("npm run build:web");

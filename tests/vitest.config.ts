@@ -7,6 +7,14 @@ import { defineConfig } from "vitest/config";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** A VAPID key pair made for this run, so push reminders are on in the tests (tests/reminders.test.ts). */
+async function testVapidKeys() {
+  const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+  const publicKey = Buffer.from(await crypto.subtle.exportKey("raw", pair.publicKey)).toString("base64url");
+  const { d } = await crypto.subtle.exportKey("jwk", pair.privateKey);
+  return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: d!, VAPID_SUBJECT: "mailto:reminders@tideline.test" };
+}
+
 export default defineConfig(async () => ({
   root,
   plugins: [
@@ -19,6 +27,7 @@ export default defineConfig(async () => ({
           JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
           AI_PROVIDER: "local",
           CORS_ORIGINS: "https://allowed.example",
+          ...(await testVapidKeys()),
         },
       },
     }),

@@ -15,6 +15,7 @@ import { insightRoutes } from "./routes/insights.ts";
 import { liveRoutes } from "./routes/live.ts";
 import { promptRoutes } from "./routes/prompts.ts";
 import { recoveryCodeRoutes } from "./routes/recovery-codes.ts";
+import { reminderRoutes } from "./routes/reminders.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { entryRoutes } from "./routes/entries.ts";
 import { gamificationRoutes } from "./routes/gamification.ts";
@@ -106,7 +107,8 @@ const routes = app
   .route("/api/goals", goalRoutes)
   .route("/api/gamification", gamificationRoutes)
   .route("/api/safety", safetyRoutes)
-  .route("/api/memories", memoryRoutes);
+  .route("/api/memories", memoryRoutes)
+  .route("/api/reminders", reminderRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

@@ -1,10 +1,15 @@
 // The Worker's entry point: HTTP goes to the Hono app, queue batches to their consumers, the daily
-// cron to the weekly-summary scheduler and the clean-up of spent idempotency keys; the Durable Object class is exported for the runtime.
+// cron to the weekly-summary scheduler and the clean-up of spent idempotency keys, the quarter-hourly
+// cron to the push reminders; the Durable Object class is exported for the runtime.
 import { consumeQueue } from "../queues/consumer.ts";
 import { enqueueWeeklySummaries } from "../queues/schedule-weekly.ts";
 import app from "./app.ts";
 import { getDb } from "./db/client.ts";
 import { pruneIdempotencyKeys } from "./services/idempotency.ts";
+import { sendDueReminders } from "./services/reminders.ts";
+
+/** The crons in wrangler.toml's [triggers]. */
+export const REMINDER_CRON = "*/15 * * * *";
 
 export { EmotionalGraph } from "../durable-objects/emotional-graph.ts";
 export type { AppType } from "./app.ts";
@@ -13,6 +18,10 @@ const handler: Required<Pick<ExportedHandler<Env>, "fetch" | "queue" | "schedule
   fetch: app.fetch,
   queue: consumeQueue,
   async scheduled(controller, env, ctx) {
+    if (controller.cron === REMINDER_CRON) {
+      ctx.waitUntil(sendDueReminders(env, getDb(env), controller.scheduledTime));
+      return;
+    }
     ctx.waitUntil(enqueueWeeklySummaries(env, controller.scheduledTime));
     ctx.waitUntil(pruneIdempotencyKeys(getDb(env), controller.scheduledTime));
   },

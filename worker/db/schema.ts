@@ -346,3 +346,18 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created").on(t.createdAt)],
 );
+
+/** Browsers subscribed to the daily reminder by Web Push (migrations/0026; worker/services/push.ts). */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    endpoint: text("endpoint").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    userAgent: text("user_agent"),
+    createdAt: integer("created_at").notNull(),
+    lastRemindedOn: text("last_reminded_on"),
+  },
+  (t) => [index("push_subscriptions_user").on(t.userId)],
+);
