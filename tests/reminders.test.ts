@@ -5,11 +5,11 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { importJWK, jwtVerify } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import worker, { REMINDER_CRON } from "../worker/index.ts";
+import worker from "../worker/index.ts";
 import { base64UrlToBytes, bytesToBase64Url } from "../worker/lib/encoding.ts";
 import { instantOfLocalTime, localDate } from "../worker/lib/time-zone.ts";
 import { deriveContentKeys, encryptForSubscription } from "../worker/push/web-push.ts";
-import { REMINDER_MESSAGE, reminderDue, vapidKeys } from "../worker/services/reminders.ts";
+import { REMINDER_CRON, REMINDER_MESSAGE, reminderDue, vapidKeys } from "../worker/services/reminders.ts";
 import { call, expectError, json, registerUser } from "./helpers/api.ts";
 
 afterEach(() => {

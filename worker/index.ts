@@ -6,10 +6,7 @@ import { enqueueWeeklySummaries } from "../queues/schedule-weekly.ts";
 import app from "./app.ts";
 import { getDb } from "./db/client.ts";
 import { pruneIdempotencyKeys } from "./services/idempotency.ts";
-import { sendDueReminders } from "./services/reminders.ts";
-
-/** The crons in wrangler.toml's [triggers]. */
-export const REMINDER_CRON = "*/15 * * * *";
+import { REMINDER_CRON, sendDueReminders } from "./services/reminders.ts";
 
 export { EmotionalGraph } from "../durable-objects/emotional-graph.ts";
 export type { AppType } from "./app.ts";

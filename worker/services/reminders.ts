@@ -24,6 +24,9 @@ export function vapidKeys(env: object): VapidKeys | null {
   return { publicKey: parsed.data.VAPID_PUBLIC_KEY, privateKey: parsed.data.VAPID_PRIVATE_KEY, subject: parsed.data.VAPID_SUBJECT };
 }
 
+/** The quarter-hourly cron in wrangler.toml's [triggers] that sends them (worker/index.ts). */
+export const REMINDER_CRON = "*/15 * * * *";
+
 /** A reminder is sent within this long after its time; a round that misses it does not send it late. */
 export const REMINDER_WINDOW_MS = 30 * 60_000;
 
