@@ -141,6 +141,10 @@ const SCALING = [
   { key: "list", baseline: "select" },
   { key: "search", baseline: "select" },
   { key: "mood", baseline: "select" },
+  { key: "summary", baseline: "select" },
+  { key: "calendar", baseline: "select" },
+  { key: "activities", baseline: "select" },
+  { key: "memories", baseline: "select" },
   { key: "job", baseline: "job-baseline" },
 ] as const;
 
@@ -152,6 +156,10 @@ const MAIN_ROUTES = [
   { key: "suggestions", baseline: "select" },
   { key: "path", baseline: "select" },
   { key: "mood", baseline: "select" },
+  { key: "summary", baseline: "select" },
+  { key: "calendar", baseline: "select" },
+  { key: "activities", baseline: "select" },
+  { key: "memories", baseline: "select" },
   { key: "signin", baseline: "select" },
 ] as const;
 
@@ -184,6 +192,10 @@ async function runSize(app: App, ctx: Context, size: number, isMain: boolean): P
     routes.list,
     routes.search,
     routes.mood,
+    routes.summary,
+    routes.calendar,
+    routes.activities,
+    routes.memories,
     insightJobScenario(ctx, pool, { jobsPerSlice: config.jobsPerSlice }),
     insightJobScenario(ctx, [], { gone: true, jobsPerSlice: config.jobsPerSlice }),
   ];

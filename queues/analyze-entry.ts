@@ -21,6 +21,7 @@ import { indexEntryMemory } from "../worker/services/memories.ts";
 import { award } from "../worker/services/gamification.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { saveReadyInsight } from "../worker/services/insights.ts";
+import { keepActionItems } from "../worker/services/actions.ts";
 import type { InsightJob } from "./messages.ts";
 import { yieldToOtherWork } from "../worker/lib/yield.ts";
 import { gateEntry, type AiGate } from "../worker/services/ai-gate.ts";
@@ -97,6 +98,8 @@ export async function analyzeEntry(env: Env, db: Database, job: InsightJob, atte
     content,
   });
   if (!saved) return "superseded";
+  // The insight's intentions become the person's open action items (idempotent per revision).
+  await keepActionItems(db, job, content.action_items);
 
   const graph = graphFor(env, job.userId);
   const mood = distressAware(moodOf(analysis), entry.safetyLevel);

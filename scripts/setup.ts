@@ -3,12 +3,12 @@
 import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { generateVapidKeys } from "../worker/push/web-push.ts";
+import { vapidKeyPair } from "./vapid-keys.ts";
 
 const DEV_VARS = ".dev.vars";
 const quietWrangler = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
-async function ensureDevVars(): Promise<void> {
+function ensureDevVars(): void {
   const current = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, "utf8") : "";
   const lines = current.split("\n").filter((l) => l.trim() !== "");
   if (!/^JWT_SECRET=/m.test(current)) {
@@ -19,7 +19,7 @@ async function ensureDevVars(): Promise<void> {
   if (!/^AI_PROVIDER=/m.test(current)) lines.push('AI_PROVIDER="local"');
   // The app's Web Push identity (push reminders); production sets its own with `wrangler secret put`.
   if (!/^VAPID_PUBLIC_KEY=/m.test(current)) {
-    const keys = await generateVapidKeys();
+    const keys = vapidKeyPair();
     lines.push(`VAPID_PUBLIC_KEY="${keys.publicKey}"`, `VAPID_PRIVATE_KEY="${keys.privateKey}"`, 'VAPID_SUBJECT="mailto:reminders@localhost.invalid"');
     console.log(`setup: created a local VAPID key pair for push reminders in ${DEV_VARS}`);
   }
@@ -31,6 +31,6 @@ function run(command: string): void {
   execSync(command, { stdio: "inherit", env: quietWrangler });
 }
 
-await ensureDevVars();
+ensureDevVars();
 run("npx wrangler d1 migrations apply DB --local");
 run("npm run build:web");

@@ -2,8 +2,11 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { getDb } from "../worker/db/client.ts";
+import { keepActionItems } from "../worker/services/actions.ts";
 import { graphFor } from "../worker/services/graph.ts";
 import { call, createEntry, json, registerUser } from "./helpers/api.ts";
+import { SoftwareAuthenticator } from "./helpers/software-authenticator.ts";
 import { deliver } from "./queues/helpers.ts";
 
 async function userTables(): Promise<string[]> {
@@ -43,13 +46,57 @@ describe("DELETE /api/auth/me", () => {
     expect((await call("POST", "/api/prompts/generate", { token: user.token, body: {} })).status).toBe(200);
     expect((await call("POST", "/api/auth/recovery-codes", { token: user.token, body: { password: user.password } })).status).toBe(201);
 
+    // Sign-in by passkey, a browser subscribed to reminders, a create sent with an Idempotency-Key,
+    // an intention kept from an entry.
+    const authenticator = await SoftwareAuthenticator.create();
+    const options = await json(await call("POST", "/api/auth/passkeys/register/options", { token: user.token }));
+    expect((await call("POST", "/api/auth/passkeys/register", { token: user.token, body: { response: await authenticator.register(options) } })).status).toBe(201);
+    // A second registration begun and never finished leaves its challenge waiting.
+    expect((await call("POST", "/api/auth/passkeys/register/options", { token: user.token })).status).toBe(200);
+    const browserKey = "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4";
+    const subscription = { endpoint: `https://push.example.test/${crypto.randomUUID()}`, keys: { p256dh: browserKey, auth: "BTBZMqHH6r4Tts7J_aSIgg" } };
+    expect((await call("POST", "/api/reminders/push", { token: user.token, body: subscription })).status).toBe(201);
+    const keyed = await call("POST", "/api/entries", { token: user.token, body: { content: "Tomorrow I will call my sister." }, headers: { "Idempotency-Key": "once" } });
+    expect(keyed.status).toBe(201);
+    const keyedEntry = await json(keyed);
+    await keepActionItems(getDb(env), { userId: user.id, entryId: keyedEntry.id, revision: keyedEntry.revision }, ["call my sister"]);
+
     const before = await rowsOf(user.id);
-    expect(Object.keys(before).sort()).toEqual(["achievements", "categories", "entries", "entry_embeddings", "entry_tags", "goal_progress", "goal_tasks", "goals", "insights", "point_transactions", "prompt_generations", "prompts_shown", "recovery_codes", "refresh_tokens", "replies", "sessions", "settings", "tags", "user_points", "users", "weekly_summaries"]);
+    expect(Object.keys(before).sort()).toEqual([
+      "achievements",
+      "action_items",
+      "categories",
+      "entries",
+      "entry_embeddings",
+      "entry_tags",
+      "gamification_progress",
+      "goal_progress",
+      "goal_tasks",
+      "goals",
+      "idempotency_keys",
+      "insights",
+      "passkey_challenges",
+      "passkeys",
+      "point_transactions",
+      "prompt_generations",
+      "prompts_shown",
+      "push_subscriptions",
+      "recovery_codes",
+      "refresh_tokens",
+      "replies",
+      "sessions",
+      "settings",
+      "tags",
+      "user_activity",
+      "user_points",
+      "users",
+      "weekly_summaries",
+    ]);
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     const bystanderBefore = await rowsOf(bystander.id);
 
     const graph = graphFor(env, user.id);
-    expect(await graph.stateCount()).toBe(3);
+    expect(await graph.stateCount()).toBe(4);
 
     expect((await call("DELETE", "/api/auth/me", { token: user.token, body: { password: user.password } })).status).toBe(204);
 

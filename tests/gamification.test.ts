@@ -2,17 +2,17 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { localDate, startOfLocalDay } from "../worker/lib/time-zone.ts";
-import { streaksOf } from "../worker/services/gamification.ts";
+import { streaksOf } from "../worker/gamification/streaks.ts";
 import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
 import { deliver } from "./queues/helpers.ts";
 
 describe("streaksOf", () => {
   it("counts the current and longest runs of consecutive days", () => {
-    const dates = new Set(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-05", "2026-11-20", "2026-11-21"]);
-    expect(streaksOf(dates, "2026-11-22")).toEqual({ current: 2, longest: 3 });
-    expect(streaksOf(new Set([...dates, "2026-11-22"]), "2026-11-22")).toEqual({ current: 3, longest: 3 });
-    expect(streaksOf(dates, "2026-11-24")).toEqual({ current: 0, longest: 3 });
-    expect(streaksOf(new Set(), "2026-11-24")).toEqual({ current: 0, longest: 0 });
+    const dates = new Set(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-06", "2026-11-20", "2026-11-21"]);
+    expect(streaksOf(dates, "2026-11-22")).toMatchObject({ current: 2, longest: 3 });
+    expect(streaksOf(new Set([...dates, "2026-11-22"]), "2026-11-22")).toMatchObject({ current: 3, longest: 3 });
+    expect(streaksOf(dates, "2026-11-24")).toMatchObject({ current: 0, longest: 3 });
+    expect(streaksOf(new Set(), "2026-11-24")).toMatchObject({ current: 0, longest: 0 });
   });
 });
 
@@ -46,6 +46,7 @@ describe("awards", () => {
       { reason: "achievement", ref: "first-entry", points: 25 },
       { reason: "achievement", ref: "first-goal", points: 25 },
       { reason: "achievement", ref: "first-try", points: 25 },
+      { reason: "achievement", ref: "goal-set", points: 25 },
       { reason: "goal-completed", ref: goal.id, points: 50 },
       { reason: "suggestion-tried", ref: reply.entry_id, points: 5 },
     ]);

@@ -25,9 +25,17 @@ describe("/api/live", () => {
       const event = await eventually(async () => tab.messages.find((m) => m.type === "insight.ready"));
       expect(event).toMatchObject({ entry_id: entry.id, revision: 1, summary: expect.any(String), topics: expect.any(Array) });
     }
-    // The first analysed entry also pays points and earns the first achievement.
+    // The first analysed entry also pays points and earns the first achievements (it names someone).
     const points = await eventually(async () => tabA.messages.find((m) => m.type === "points.awarded"));
-    expect(points).toMatchObject({ points: 35, reason: "entry-analysed", total: 35, achievements: [{ code: "first-entry", title: "First page" }] });
+    expect(points).toMatchObject({
+      points: 60,
+      reason: "entry-analysed",
+      total: 60,
+      achievements: [
+        { code: "first-entry", title: "First page" },
+        { code: "first-person", title: "Not alone" },
+      ],
+    });
     await sleep(100);
     expect(strangerTab.messages).toEqual([]);
     for (const tab of [tabA, tabB, strangerTab]) tab.socket.close(1000, "done");

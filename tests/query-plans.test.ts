@@ -1,9 +1,13 @@
 // The queries every entry page and write make read by index, never a whole person's rows (issue 10).
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "../worker/db/client.ts";
 import { entryConditions } from "../worker/services/entry-filters.ts";
 import { selectEntryViewRows } from "../worker/services/entries.ts";
+import { analyticsCalendar, analyticsSummary, analyticsTrends } from "../worker/services/analytics.ts";
+import { analyticsEffects } from "../worker/services/analytics-effects.ts";
+import { moodOverTime } from "../worker/services/mood-analytics.ts";
+import { call, createEntry, registerUser } from "./helpers/api.ts";
 
 async function plan(query: string, ...params: unknown[]): Promise<string> {
   const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`).bind(...params).all<{ detail: string }>();
@@ -40,5 +44,74 @@ describe("query plans", () => {
     expect(detail).toMatch(/entry_tags_user_entry \(user_id=\? AND entry_id=\?\)/);
     expect(detail).toMatch(/SEARCH categories USING INDEX sqlite_autoindex_categories_1 \(id=\?\)|SEARCH categories USING (INTEGER )?PRIMARY KEY/);
     expect(detail).toMatch(/SEARCH insights USING INDEX sqlite_autoindex_insights_1 \(entry_id=\?\)/);
+  });
+});
+
+// The analytics routes add up a person's whole history: every query must read the entries_analytics
+// index (migrations/0022) and never the table's rows (the entry text) or other people's rows.
+describe("analytics query plans", () => {
+  /** Runs a service and answers the plan of every query it sent to D1, with the values it bound. */
+  async function plansOf(run: () => Promise<unknown>): Promise<{ sql: string; detail: string }[]> {
+    const sent: { sql: string; params: unknown[] }[] = [];
+    const prepare = env.DB.prepare.bind(env.DB);
+    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((query: string) => {
+      const statement = prepare(query);
+      const record = { sql: query, params: [] as unknown[] };
+      sent.push(record);
+      const bind = statement.bind.bind(statement);
+      statement.bind = (...params: unknown[]) => {
+        record.params = params;
+        return bind(...params);
+      };
+      return statement;
+    });
+    try {
+      await run();
+    } finally {
+      spy.mockRestore();
+    }
+    return Promise.all(sent.map(async (q) => ({ sql: q.sql, detail: await plan(q.sql, ...q.params) })));
+  }
+
+  async function personWithHistory() {
+    const user = await registerUser();
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, timezone: "Europe/Paris" } });
+    await createEntry(user.token, { content: "Went for a run with my sister, then cooked.", tags: ["weekend"] });
+    return user;
+  }
+
+  const expectIndexOnly = (plans: { sql: string; detail: string }[]) => {
+    const onEntries = plans.filter((p) => /\bentries\b/.test(p.sql) && !/settings/.test(p.sql));
+    expect(onEntries.length).toBeGreaterThan(0);
+    for (const p of onEntries) {
+      expect(p.detail, p.sql).not.toMatch(/SCAN (entries|insights|entry_tags)\b(?! USING COVERING)/);
+      if (/FROM "entries"|FROM entries|"entries",/.test(p.sql)) expect(p.detail, p.sql).toMatch(/COVERING INDEX (entries_analytics|entries_user_created)/);
+    }
+    return onEntries;
+  };
+
+  it("the summary reads the covering index, tags by (user_id, tag_id) and insights by key", async () => {
+    const user = await personWithHistory();
+    const plans = await plansOf(() => analyticsSummary(getDb(env), user.id, 8));
+    expectIndexOnly(plans);
+    const all = plans.map((p) => p.detail).join(" || ");
+    expect(all).toMatch(/entries_analytics \(user_id=\?\)/);
+    expect(all).toMatch(/entry_tags_user_tag \(user_id=\?\)/);
+    expect(all).toMatch(/SEARCH insights USING INDEX sqlite_autoindex_insights_1 \(entry_id=\?\)/);
+  });
+
+  it("trends, the calendar and mood read one range of the covering index", async () => {
+    const user = await personWithHistory();
+    for (const run of [() => analyticsTrends(getDb(env), user.id), () => analyticsCalendar(getDb(env), user.id, { year: 2026 }), () => moodOverTime(getDb(env), user.id, "month", 0, Date.now())]) {
+      const plans = expectIndexOnly(await plansOf(run));
+      for (const p of plans) expect(p.detail, p.sql).toMatch(/COVERING INDEX entries_analytics \(user_id=\? AND created_at>\? AND created_at<\?\)/);
+    }
+  });
+
+  it("activity effects read the covering index once, whatever the history", async () => {
+    const user = await personWithHistory();
+    const plans = expectIndexOnly(await plansOf(() => analyticsEffects(getDb(env), user.id, 20)));
+    const effects = plans.find((p) => p.sql.includes("WITH e AS"))!;
+    expect(effects.detail).toMatch(/COVERING INDEX entries_analytics \(user_id=\?\)/);
   });
 });

@@ -9,11 +9,14 @@ import { ApiError, errorBody, handleError } from "./lib/errors.ts";
 import { requireAdmin } from "./middleware/auth.ts";
 import { honourIdempotencyKey, IDEMPOTENCY_HEADER } from "./middleware/idempotency.ts";
 import { requireAuthUnlessPublic } from "./middleware/public-routes.ts";
+import { actionRoutes } from "./routes/actions.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { analyticsRoutes } from "./routes/analytics.ts";
 import { apiDocsPage } from "./routes/api-docs.ts";
 import { insightRoutes } from "./routes/insights.ts";
 import { liveRoutes } from "./routes/live.ts";
 import { promptRoutes } from "./routes/prompts.ts";
+import { passkeyRoutes } from "./routes/passkeys.ts";
 import { recoveryCodeRoutes } from "./routes/recovery-codes.ts";
 import { reminderRoutes } from "./routes/reminders.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -92,6 +95,7 @@ app.use("/api/*", honourIdempotencyKey);
 const routes = app
   .route("/api/auth", authRoutes)
   .route("/api/auth", recoveryCodeRoutes)
+  .route("/api/auth", passkeyRoutes)
   // Fixed paths under /api/entries come before "/{id}" so that "search" is never taken for an id.
   .route("/api/entries", entrySearchRoutes)
   .route("/api/entries", entryTransferRoutes)
@@ -101,12 +105,14 @@ const routes = app
   .route("/api/journal", journalRoutes)
   .route("/api/graph", graphRoutes)
   .route("/api", insightRoutes)
+  .route("/api/analytics", analyticsRoutes)
   .route("/api/live", liveRoutes)
   .route("/api/admin", adminRoutes)
   .route("/api/prompts", promptRoutes)
   .route("/api/goals", goalRoutes)
   .route("/api/gamification", gamificationRoutes)
   .route("/api/safety", safetyRoutes)
+  .route("/api/actions", actionRoutes)
   .route("/api/memories", memoryRoutes)
   .route("/api/reminders", reminderRoutes);
 

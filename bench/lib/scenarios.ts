@@ -53,7 +53,10 @@ export function baselineScenarios(ctx: Context): Record<"ok" | "select" | "inser
   };
 }
 
-export type RouteKey = "list" | "search" | "get" | "write" | "suggestions" | "path" | "mood" | "signin";
+export type RouteKey = "list" | "search" | "get" | "write" | "suggestions" | "path" | "mood" | "summary" | "calendar" | "activities" | "memories" | "signin";
+
+/** What the memory-search scenario asks: the way people recall, not the words they wrote. */
+const MEMORY_QUERIES = ["the time I felt calm by the water", "talking with my sister", "worried I could not sleep", "cooking and dancing at home", "a good workout"] as const;
 
 /** Tideline's routes, for one person. */
 export function routeScenarios(ctx: Context, connections = 10): Record<RouteKey, Scenario> {
@@ -116,6 +119,40 @@ export function routeScenarios(ctx: Context, connections = 10): Record<RouteKey,
       request: () => ({ path: "/api/insights/mood?bucket=month", headers: auth(person) }),
       expectStatus: 200,
       check: documented(ctx, "get", "/api/insights/mood", 200, (b) => ((b.totals as { entries: number }).entries > 0 ? null : "no entry counted")),
+    },
+    // The analytics over the whole history (issue 11): SQL aggregates over the entries_analytics index.
+    summary: {
+      ...base,
+      key: "summary",
+      label: "GET /api/analytics/summary",
+      request: () => ({ path: "/api/analytics/summary", headers: auth(person) }),
+      expectStatus: 200,
+      check: documented(ctx, "get", "/api/analytics/summary", 200, (b) => ((b.entries as number) > 0 && (b.words as number) > 0 ? null : "no entry or word counted")),
+    },
+    calendar: {
+      ...base,
+      key: "calendar",
+      label: "GET /api/analytics/calendar?year= (the year of a month ago)",
+      request: () => ({ path: `/api/analytics/calendar?year=${new Date(Date.now() - 30 * 86_400_000).getUTCFullYear()}`, headers: auth(person) }),
+      expectStatus: 200,
+      check: documented(ctx, "get", "/api/analytics/calendar", 200, (b) => ((b.days_written as number) > 0 ? null : "no day written that year")),
+    },
+    activities: {
+      ...base,
+      key: "activities",
+      label: "GET /api/analytics/activities",
+      request: () => ({ path: "/api/analytics/activities", headers: auth(person) }),
+      expectStatus: 200,
+      check: documented(ctx, "get", "/api/analytics/activities", 200, (b) => ((b.baseline as { days: number }).days > 0 ? null : "no day counted")),
+    },
+    // Search by meaning (issue 11): the query's embedding against the person's stored ones, blended with FTS5.
+    memories: {
+      ...base,
+      key: "memories",
+      label: "GET /api/memories/search?q=… (by meaning)",
+      request: (i) => ({ path: `/api/memories/search?q=${encodeURIComponent(MEMORY_QUERIES[i % MEMORY_QUERIES.length]!)}`, headers: auth(person) }),
+      expectStatus: 200,
+      check: documented(ctx, "get", "/api/memories/search", 200, (b, spec) => ((b.results as unknown[]).length > 0 ? null : `no memory for ${spec.path}`)),
     },
     signin: {
       ...base,

@@ -92,7 +92,8 @@ test("a person sets a goal, ticks its steps, records progress and completes it",
   const done = page.getByRole("article", { name: "Sleep by half past eleven" });
   await expect(done.getByRole("button", { name: "Make active again" })).toBeVisible();
   const progress = page.getByRole("region", { name: "Your progress" });
-  await expect(progress.getByTestId("points-total")).toHaveText("75");
+  // 50 for the goal, 25 for "Goal reached" and 25 for "Goal set".
+  await expect(progress.getByTestId("points-total")).toHaveText("100");
   await expect(progress.getByRole("list", { name: "Earned" })).toContainText("Goal reached");
 
   // Delete it, after a confirmation.
@@ -127,7 +128,8 @@ test("writing from a library prompt earns points, announced in the journal; stre
 
   // Points arrive once the background insight is done: a polite notice that leaves focus alone.
   const notice = page.getByRole("status").filter({ hasText: "in all" });
-  await expect(notice).toHaveText(/\+35 points for your entry · 35 in all · earned “First page”/, { timeout: 20_000 });
+  // 10 for the entry, 25 for "First page" and 25 for "Not alone" (it names the person's sister).
+  await expect(notice).toHaveText(/\+60 points for your entry · 60 in all · earned “First page”, “Not alone”/, { timeout: 20_000 });
   await expect(notice).toHaveAttribute("aria-live", "polite");
   await expect(box).toBeFocused();
   await page.getByRole("button", { name: "Dismiss the points notice" }).click();
@@ -136,12 +138,13 @@ test("writing from a library prompt earns points, announced in the journal; stre
   // The progress view shows the points, the streak and the achievement with its date.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
   const progress = page.getByRole("region", { name: "Your progress" });
-  await expect(progress.getByTestId("points-total")).toHaveText("35");
+  await expect(progress.getByTestId("points-total")).toHaveText("60");
   await expect(progress.getByText("Current streak")).toBeVisible();
   await expect(progress.getByRole("term").filter({ hasText: "Current streak" }).locator("xpath=following-sibling::dd")).toHaveText("1 day");
   const earned = progress.getByRole("list", { name: "Earned" }).getByRole("listitem");
-  await expect(earned).toHaveCount(1);
-  await expect(earned.first()).toContainText("First page");
+  await expect(earned).toHaveCount(2);
+  await expect(earned.filter({ hasText: "First page" })).toHaveCount(1);
+  await expect(earned.filter({ hasText: "Not alone" })).toHaveCount(1);
   await expect(earned.first()).toContainText(/Earned \w+/);
   await expect(progress.getByRole("list", { name: "Still to earn" })).toContainText("Goal reached");
   await progress.getByText("Recent points").click();
@@ -155,7 +158,7 @@ test("writing from a library prompt earns points, announced in the journal; stre
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
-  await expect(progress.getByTestId("points-total")).toHaveText("35");
+  await expect(progress.getByTestId("points-total")).toHaveText("60");
   await expect(progress.getByText("Current streak")).toHaveCount(0);
   await expect(progress.getByText("Writing streaks are switched off.")).toBeVisible();
   await expect(progress.getByRole("link", { name: "Settings" })).toHaveAttribute("href", "/settings#s-streaks");

@@ -20,6 +20,9 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     baseURL,
     headless: true,
+    // The app's service worker (offline reading and writing) is tested on its own in offline.spec.ts;
+    // elsewhere it stays out of the way of page.route() and of fresh-state assumptions.
+    serviceWorkers: "block",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -1,11 +1,15 @@
 // Which resource each id in the API names, how to make one for a person, and a valid body for every
 // operation that takes an id. The access matrix and the hostile-input tests read the OpenAPI document
 // and look every id up here: a new id-taking route fails them until it is added.
+import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { call, json, type TestUser } from "./api.ts";
+import { getDb } from "../../worker/db/client.ts";
+import { keepActionItems } from "../../worker/services/actions.ts";
+import { call, json, registerUser, type TestUser } from "./api.ts";
 import type { Operation } from "./openapi.ts";
+import { SoftwareAuthenticator } from "./software-authenticator.ts";
 
-export type ResourceKind = "entry" | "category" | "goal" | "task" | "session";
+export type ResourceKind = "entry" | "category" | "goal" | "task" | "session" | "passkey" | "action" | "user";
 
 /** What a person owns after `createResources`: one of each kind. */
 export type OwnedIds = Record<ResourceKind, string>;
@@ -15,6 +19,11 @@ export const PATH_ID_KINDS: Record<string, Record<string, ResourceKind>> = {
   "/api/entries/{id}": { id: "entry" },
   "/api/entries/{id}/noticed": { id: "entry" },
   "/api/entries/{id}/insight": { id: "entry" },
+  "/api/entries/{id}/insights": { id: "entry" },
+  "/api/actions/{id}": { id: "action" },
+  // Administrators name any account; the access matrix leaves admin routes to its admin block.
+  "/api/admin/users/{id}/disable": { id: "user" },
+  "/api/admin/users/{id}/enable": { id: "user" },
   "/api/journal/entries/{id}/tried": { id: "entry" },
   "/api/settings/categories/{id}": { id: "category" },
   "/api/goals/{id}": { id: "goal" },
@@ -22,6 +31,7 @@ export const PATH_ID_KINDS: Record<string, Record<string, ResourceKind>> = {
   "/api/goals/{id}/tasks/{taskId}": { id: "goal", taskId: "task" },
   "/api/goals/{id}/progress": { id: "goal" },
   "/api/auth/sessions/{id}": { id: "session" },
+  "/api/auth/passkeys/{id}": { id: "passkey" },
 };
 
 /**
@@ -50,6 +60,8 @@ export const VALID_BODIES: Record<string, unknown> = {
   "POST /api/goals/{id}/tasks": { title: "a step of mine" },
   "PATCH /api/goals/{id}/tasks/{taskId}": { done: true },
   "POST /api/goals/{id}/progress": { progress: 50, note: "halfway" },
+  "PATCH /api/auth/passkeys/{id}": { name: "not yours" },
+  "PATCH /api/actions/{id}": { status: "done" },
 };
 
 /** Valid bodies that carry an id of another resource (BODY_ID_KINDS), keyed like VALID_BODIES. */
@@ -65,9 +77,10 @@ export const isAdminRoute = (op: Operation) => op.path.startsWith(ADMIN_PREFIX);
 /**
  * One of each resource for the person: an entry written through the journal (so it has a reply and
  * a graph state) and filed in a new category, a goal with two steps, and a signed-in session of its
- * own (a fresh sign-in, so that ending it leaves the person's token alone).
+ * own (a fresh sign-in, so that ending it leaves the person's token alone), a passkey, an intention
+ * (action item) from the entry, and, for the admin routes, another account to disable.
  */
-export async function createResources(person: Pick<TestUser, "token" | "email" | "password">): Promise<OwnedIds> {
+export async function createResources(person: Pick<TestUser, "id" | "token" | "email" | "password">): Promise<OwnedIds> {
   const { token } = person;
   const entryRes = await call("POST", "/api/journal/entries", {
     token,
@@ -92,7 +105,42 @@ export async function createResources(person: Pick<TestUser, "token" | "email" |
   const sessionsRes = await call("GET", "/api/auth/sessions", { token: (await json(signIn)).access_token });
   expect(sessionsRes.status).toBe(200);
   const session = ((await json(sessionsRes)).sessions as { id: string; current: boolean }[]).find((s) => s.current)!.id;
-  return { entry, category, goal: goal.id as string, task: goal.tasks[0].id as string, session };
+  const passkey = await ownPasskey(token);
+  const action = await ownAction(person.id, entry, token);
+  return { entry, category, goal: goal.id as string, task: goal.tasks[0].id as string, session, passkey, action, user: (await bystander).id };
+}
+
+/**
+ * An intention from the entry, kept as its insight would keep it (the tests deliver no insight jobs,
+ * so that nothing is written in the background between two snapshots).
+ */
+async function ownAction(userId: string, entryId: string, token: string): Promise<string> {
+  const entryRes = await call("GET", `/api/entries/${entryId}`, { token });
+  expect(entryRes.status).toBe(200);
+  const { revision } = (await json(entryRes)) as { revision: number };
+  await keepActionItems(getDb(env), { userId, entryId, revision }, ["Call my sister tomorrow about the weekend"]);
+  const res = await call("GET", "/api/actions?status=open", { token });
+  expect(res.status).toBe(200);
+  const item = ((await json(res)).items as { id: string; entry_id: string }[]).find((a) => a.entry_id === entryId);
+  expect(item, "the entry's intention is listed").toBeDefined();
+  return item!.id;
+}
+
+/** An account the admin routes may disable and enable without touching anyone a test signs in as. */
+const bystander = registerUser({ name: "Bystander" });
+
+/** The person's passkey: the one they have (an account holds at most 20), else a new one from a software authenticator. */
+async function ownPasskey(token: string): Promise<string> {
+  const listRes = await call("GET", "/api/auth/passkeys", { token });
+  expect(listRes.status).toBe(200);
+  const [existing] = (await json(listRes)).passkeys as { id: string }[];
+  if (existing) return existing.id;
+  const authenticator = await SoftwareAuthenticator.create();
+  const optionsRes = await call("POST", "/api/auth/passkeys/register/options", { token });
+  expect(optionsRes.status).toBe(200);
+  const passkeyRes = await call("POST", "/api/auth/passkeys/register", { token, body: { response: await authenticator.register(await json(optionsRes)) } });
+  expect(passkeyRes.status).toBe(201);
+  return (await json(passkeyRes)).id as string;
 }
 
 /** The path parameters of an operation filled from one or two people's ids: `from[name]` picks whose. */

@@ -4,6 +4,7 @@ import type { Database } from "../db/client.ts";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token.ts";
 import type { Device } from "./device.ts";
 import { startFamily } from "./refresh-tokens.ts";
+import { assertNotDisabled } from "../services/account-check.ts";
 
 export interface SessionTokens {
   access_token: string;
@@ -29,6 +30,8 @@ export async function sessionFor(
 
 /** A new session (sign-up, sign-in): the first token of a new refresh-token family. */
 export async function issueSession(db: Database, secret: string, user: { id: string; role: string }, device: Device): Promise<SessionTokens> {
+  // Every way of signing in ends here: a disabled account gets no session (its refresh tokens were revoked when it was disabled).
+  await assertNotDisabled(db, user.id);
   const { familyId, refreshToken } = await startFamily(db, user.id, device);
   return sessionFor(secret, user, familyId, refreshToken);
 }

@@ -13,7 +13,9 @@ export const users = sqliteTable("users", {
   passwordSalt: text("password_salt").notNull(),
   passwordIterations: integer("password_iterations").notNull(),
   createdAt: integer("created_at").notNull(),
-});
+  /** Set by an administrator: no sign-in, no refresh, and access tokens refused (migrations/0023). */
+  disabledAt: integer("disabled_at"),
+}, (t) => [index("users_created").on(t.createdAt, t.id)]);
 
 export const refreshTokens = sqliteTable(
   "refresh_tokens",
@@ -87,10 +89,14 @@ export const entries = sqliteTable(
     private: integer("private", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** Words in `content`, kept by triggers (migrations/0022_analytics.sql); never written by the Worker. */
+    wordCount: integer("word_count").notNull().default(0),
   },
   (t) => [
     index("entries_user_created").on(t.userId, t.createdAt, t.id),
     index("entries_user_category").on(t.userId, t.categoryId, t.createdAt),
+    /** Covers every analytics aggregate (migrations/0022; worker/services/analytics*.ts). */
+    index("entries_analytics").on(t.userId, t.createdAt, t.valence, t.primaryEmotion, t.isPositive, t.wordCount, t.safetyLevel, t.id, t.activities, t.people),
   ],
 );
 
@@ -321,6 +327,26 @@ export const achievements = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.code] })],
 );
 
+/** The kept writing streak and achievement records, one row a person (migrations/0021; worker/services/gamification.ts). */
+export const gamificationProgress = sqliteTable("gamification_progress", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  timeZone: text("time_zone").notNull(),
+  throughAt: integer("through_at").notNull().default(0),
+  lastDay: text("last_day"),
+  run: integer("run").notNull().default(0),
+  sinceForgiven: integer("since_forgiven").notNull().default(0),
+  forgivenDay: text("forgiven_day"),
+  longest: integer("longest").notNull().default(0),
+  /** Bumped by triggers on entries when the row cannot be folded forward; differs from builtChanges while stale. */
+  changes: integer("changes").notNull().default(0),
+  builtChanges: integer("built_changes").notNull().default(-1),
+  morningWeekdays: integer("morning_weekdays").notNull().default(0),
+  /** JSON array of activity names (ActivitiesSeenSchema). */
+  activitiesSeen: text("activities_seen").notNull().default("[]"),
+});
+
 /** Single-use recovery codes, only their keyed hashes (migrations/0019, worker/auth/recovery-codes.ts). */
 export const recoveryCodes = sqliteTable(
   "recovery_codes",
@@ -331,6 +357,69 @@ export const recoveryCodes = sqliteTable(
     usedAt: integer("used_at"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/** A person's open intentions, from their insights' action items (migrations/0023; worker/services/actions.ts). */
+export const actionItems = sqliteTable(
+  "action_items",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    entryId: text("entry_id").notNull().references(() => entries.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: ["open", "done", "dropped"] }).notNull().default("open"),
+    dueDate: text("due_date"),
+    creditedAt: integer("credited_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("action_items_user_status").on(t.userId, t.status, t.createdAt, t.id),
+    index("action_items_user_created").on(t.userId, t.createdAt, t.id),
+    index("action_items_entry").on(t.entryId, t.status),
+  ],
+);
+
+/** Each person's entry count and last entry, kept by triggers on entries (migrations/0023), for operators. */
+export const userActivity = sqliteTable("user_activity", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  entries: integer("entries").notNull().default(0),
+  lastEntryAt: integer("last_entry_at"),
+});
+
+/** WebAuthn credentials for signing in without a password (migrations/0024, worker/services/passkeys.ts). */
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    credentialId: text("credential_id").notNull().unique(),
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    /** JSON, read through PasskeyTransportsSchema. */
+    transports: text("transports").notNull().default("[]"),
+    deviceType: text("device_type", { enum: ["singleDevice", "multiDevice"] }).notNull(),
+    backedUp: integer("backed_up", { mode: "boolean" }).notNull().default(false),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+  },
+  (t) => [index("passkeys_user").on(t.userId, t.createdAt)],
+);
+
+/** Single-use, short-lived WebAuthn challenges (migrations/0024). */
+export const passkeyChallenges = sqliteTable(
+  "passkey_challenges",
+  {
+    challenge: text("challenge").primaryKey(),
+    purpose: text("purpose", { enum: ["register", "login"] }).notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("passkey_challenges_expiry").on(t.expiresAt)],
 );
 
 export const idempotencyKeys = sqliteTable(
@@ -347,7 +436,7 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created").on(t.createdAt)],
 );
 
-/** Browsers subscribed to the daily reminder by Web Push (migrations/0026; worker/services/push.ts). */
+/** Browsers subscribed to the daily reminder by Web Push (migrations/0026; worker/services/reminders.ts). */
 export const pushSubscriptions = sqliteTable(
   "push_subscriptions",
   {

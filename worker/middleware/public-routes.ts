@@ -15,6 +15,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { method: "POST", path: "/api/auth/register", why: "creating an account (rate-limited per address)" },
   { method: "POST", path: "/api/auth/login", why: "signing in (rate-limited per address)" },
   { method: "POST", path: "/api/auth/recover", why: "a lost password: the recovery code is the credential (rate-limited per address like signing in)" },
+  { method: "POST", path: "/api/auth/passkeys/login/options", why: "a sign-in challenge for a passkey (rate-limited per address like signing in)" },
+  { method: "POST", path: "/api/auth/passkeys/login", why: "signing in with a passkey: its signature over our challenge is the credential (rate-limited per address)" },
   { method: "POST", path: "/api/auth/refresh", why: "the refresh token in the body is the credential" },
   { method: "GET", path: "/api/live", why: "the WebSocket upgrade; its single-use ticket is the credential, checked by the person's Durable Object" },
   { method: "GET", path: "/api/safety/resources", why: "crisis lines must reach anyone, signed in or not" },

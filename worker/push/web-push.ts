@@ -114,11 +114,3 @@ export async function sendPush(subscription: PushSubscriptionJson, message: unkn
   if (res.status === 404 || res.status === 410) return "gone";
   return res.ok ? "sent" : "failed";
 }
-
-/** A new VAPID key pair (for `npm run setup` and for deploying: `wrangler secret put`). */
-export async function generateVapidKeys(): Promise<{ publicKey: string; privateKey: string }> {
-  const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
-  const publicKey = bytesToBase64Url(new Uint8Array((await crypto.subtle.exportKey("raw", pair.publicKey)) as ArrayBuffer));
-  const jwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
-  return { publicKey, privateKey: jwk.d! };
-}

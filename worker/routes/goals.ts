@@ -4,6 +4,7 @@ import { getDb } from "../db/client.ts";
 import { createRouter } from "../lib/router.ts";
 import { bearerAuth, commonErrors, conflictError, jsonBody, jsonResponse, notFoundError } from "../schemas/common.ts";
 import {
+  BalanceQuerySchema,
   CreateGoalBodySchema,
   CreateTaskBodySchema,
   GoalIdParamSchema,
@@ -12,6 +13,7 @@ import {
   GoalProgressHistorySchema,
   GoalSchema,
   GoalTaskParamSchema,
+  LifeBalanceSchema,
   ProgressBodySchema,
   UpdateGoalBodySchema,
   UpdateTaskBodySchema,
@@ -28,6 +30,7 @@ import {
   updateGoal,
   updateGoalTask,
 } from "../services/goals.ts";
+import { lifeBalance } from "../services/life-balance.ts";
 
 const tags = ["goals"];
 const security = bearerAuth;
@@ -57,6 +60,20 @@ export const goalRoutes = createRouter()
       responses: { 201: goalResponse("The new goal."), ...commonErrors, ...notFoundError },
     }),
     async (c) => c.json(await createGoal(getDb(c.env), c.get("user").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/balance",
+      tags,
+      security,
+      summary: "Life balance: a 0–1 score per life area and week or month, and the current score",
+      description:
+        "Made from the person's goals (mean progress at each period's end) and the entries whose activities or tags touch each area; the answer's `method` says exactly how.",
+      request: { query: BalanceQuerySchema },
+      responses: { 200: jsonResponse(LifeBalanceSchema, "Scores per area."), ...commonErrors },
+    }),
+    async (c) => c.json(await lifeBalance(getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({

@@ -2,6 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import { LIFE_AREAS } from "../db/schema.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
+import { DAY_MS } from "../lib/time-zone.ts";
+import { InstantSchema } from "./common.ts";
 
 const GOAL_STATUSES = ["active", "completed", "archived"] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -97,3 +99,41 @@ export const GoalListSchema = z.object({ goals: z.array(GoalSchema) });
 export const GoalProgressHistorySchema = z.object({
   history: z.array(z.object({ progress: z.number().int(), note: z.string().nullable(), recorded_at: z.string() })),
 });
+
+/** The longest range one balance chart covers. */
+const MAX_BALANCE_SPAN_MS = 400 * DAY_MS;
+
+export const BalanceQuerySchema = z
+  .object({
+    bucket: z.enum(["week", "month"]).default("week").openapi({ description: "One point per local week (from Monday) or month." }),
+    from: InstantSchema.optional().openapi({ description: "Start of the range; by default 26 weeks (or 12 months) before `to`." }),
+    to: InstantSchema.optional().openapi({ description: "End of the range (exclusive); now by default." }),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "'from' must be before 'to'.", path: ["from"] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_BALANCE_SPAN_MS, { message: "The range can be at most 400 days.", path: ["to"] });
+export type BalanceQuery = z.output<typeof BalanceQuerySchema>;
+
+const AreaScoreSchema = z.object({
+  score: z.number().min(0).max(1).nullable().openapi({ description: "0–1; null when the area has neither goals nor entries in the range." }),
+  goal_progress: z.number().min(0).max(1).nullable().openapi({ description: "Mean progress of the area's counted goals; null without goals." }),
+  goals: z.number().int().openapi({ description: "Goals counted." }),
+  entries: z.number().int().openapi({ description: "Entries that touch the area." }),
+});
+
+export const LifeBalanceSchema = z
+  .object({
+    bucket: z.enum(["week", "month"]),
+    time_zone: z.string(),
+    from: z.string(),
+    to: z.string(),
+    method: z.string().openapi({ description: "How the scores are computed, in words." }),
+    periods: z.array(z.string()).openapi({ description: "The first local day of each period, oldest first." }),
+    areas: z.array(
+      z.object({
+        area: z.enum(LIFE_AREAS),
+        current: AreaScoreSchema.openapi({ description: "The score over the last 28 days." }),
+        points: z.array(AreaScoreSchema.extend({ period: z.string() })),
+      }),
+    ),
+  })
+  .openapi("LifeBalance");

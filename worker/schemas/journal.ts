@@ -103,3 +103,16 @@ export const TriedBodySchema = z.object({ action: ActionSchema }).openapi("Tried
 
 export const ConversationPageSchema = z.object({ items: z.array(ConversationItemSchema), next_cursor: z.string().nullable() });
 export const TriedAnswerSchema = z.object({ entry_id: z.string(), tried_action: z.string() });
+
+/** GET /api/journal/entries: the journal as Reflectly's clients list it, each entry in POST's shape. */
+export const SeedJournalEntrySchema = z
+  .object({
+    entry_id: z.string(),
+    response_id: z.string().nullable(),
+    content: z.string(),
+    created_at: z.string(),
+    response: z.object({ text: z.string(), suggested_actions: z.array(SuggestedActionSchema) }).nullable(),
+    emotion: EmotionSummarySchema.nullable().openapi({ description: "null until the entry's emotion is read." }),
+  })
+  .openapi("SeedJournalEntry");
+export const SeedJournalPageSchema = z.object({ entries: z.array(SeedJournalEntrySchema), next_cursor: z.string().nullable() });

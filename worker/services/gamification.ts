@@ -1,10 +1,21 @@
-// Points, streaks and achievements. Every award goes through one idempotent insert keyed by
+// Points, levels, streaks and achievements. Every award goes through one idempotent insert keyed by
 // (user, reason, ref), so retries and duplicate deliveries never pay twice; achievements are earned
-// once and pay a bonus once. A person's open tabs hear about each award.
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+// once and pay a bonus once. A person's open tabs hear about each award. Nothing here reads a
+// person's whole history: counts stop at the largest threshold asked (and read the ledger's index),
+// and the streak is a row kept as entries arrive (rebuilt from a bounded window only when an entry is
+// deleted, back-dated or moved, or the time zone changes: migrations/0021_gamification_levels.sql).
+import { and, desc, eq, gt, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/client.ts";
-import { achievements, entries, goals, pointTransactions, replies, userPoints } from "../db/schema.ts";
-import { DAY_MS, localDate, shiftDay, startsOfLocalDays } from "../lib/time-zone.ts";
+import { achievements, entries, gamificationProgress, goals, pointTransactions, userPoints, weeklySummaries } from "../db/schema.ts";
+import { isNegativeEmotion } from "../emotion/taxonomy.ts";
+import { ACHIEVEMENTS, ACTIVITIES_TARGET, COUNT_LIMITS, LONG_ENTRY_WORDS, achievementTitle, type AchievementFacts } from "../gamification/achievements.ts";
+import { levelFor } from "../gamification/levels.ts";
+import { currentStreak, EMPTY_STREAK, foldDay, forgivenNote, forgivenThisWeek, type StreakState } from "../gamification/streaks.ts";
+import { ApiError } from "../lib/errors.ts";
+import { HOUR_MS, localDate, shiftDay, startOfLocalDay, startsOfLocalDays } from "../lib/time-zone.ts";
+import { encodeCursor } from "./entry-filters.ts";
+import { NoticedListSchema, noticedOf } from "./entry-noticed.ts";
 import { graphFor } from "./graph.ts";
 import { calendarSettings } from "./settings.ts";
 
@@ -16,59 +27,20 @@ export const POINTS = {
 } as const;
 export type AwardReason = keyof typeof POINTS;
 
-interface Stats {
-  /** Counted up to the largest threshold an achievement asks for (100), no further. */
-  entries: number;
-  currentStreak: number;
-  longestStreak: number;
-  tried: number;
-  goalsCompleted: number;
-  streaksEnabled: boolean;
-}
-
-export const ACHIEVEMENTS: { code: string; title: string; description: string; earned: (s: Stats) => boolean }[] = [
-  { code: "first-entry", title: "First page", description: "Wrote your first entry.", earned: (s) => s.entries >= 1 },
-  { code: "ten-entries", title: "Finding a rhythm", description: "Wrote 10 entries.", earned: (s) => s.entries >= 10 },
-  { code: "fifty-entries", title: "Well kept", description: "Wrote 50 entries.", earned: (s) => s.entries >= 50 },
-  { code: "hundred-entries", title: "A hundred pages", description: "Wrote 100 entries.", earned: (s) => s.entries >= 100 },
-  { code: "streak-3", title: "Three days running", description: "Wrote three days in a row.", earned: (s) => s.streaksEnabled && s.longestStreak >= 3 },
-  { code: "streak-7", title: "A whole week", description: "Wrote seven days in a row.", earned: (s) => s.streaksEnabled && s.longestStreak >= 7 },
-  { code: "streak-30", title: "A month of pages", description: "Wrote thirty days in a row.", earned: (s) => s.streaksEnabled && s.longestStreak >= 30 },
-  { code: "first-try", title: "Giving it a go", description: "Tried a suggested action.", earned: (s) => s.tried >= 1 },
-  { code: "first-goal", title: "Goal reached", description: "Completed a goal.", earned: (s) => s.goalsCompleted >= 1 },
-];
-
+/** How far back a rebuilt streak looks; a run longer than this counts from the window's start. */
 const STREAK_WINDOW_DAYS = 400;
-
-/** Current and longest run of consecutive days with an entry, in the person's time zone. */
-export function streaksOf(dates: Set<string>, today: string): { current: number; longest: number } {
-  const sorted = [...dates].sort();
-  let longest = 0;
-  let run = 0;
-  let previous: number | null = null;
-  for (const d of sorted) {
-    const day = Date.parse(`${d}T00:00:00Z`) / DAY_MS;
-    run = previous !== null && day - previous === 1 ? run + 1 : 1;
-    longest = Math.max(longest, run);
-    previous = day;
-  }
-  let current = 0;
-  let cursor = Date.parse(`${today}T00:00:00Z`);
-  // A streak is still alive today if yesterday had an entry and today has none yet.
-  if (!dates.has(today)) cursor -= DAY_MS;
-  while (dates.has(new Date(cursor).toISOString().slice(0, 10))) {
-    current++;
-    cursor -= DAY_MS;
-  }
-  return { current, longest };
-}
+/** New entries folded into the kept streak in one read; a larger backlog rebuilds from the window instead. */
+const FOLD_BATCH = 200;
+/** A morning entry: written from 05:00 to 11:59, the person's time. */
+const MORNING_FROM_HOUR = 5;
+const MORNING_UNTIL_HOUR = 12;
 
 /**
  * The local days (of the last STREAK_WINDOW_DAYS, in the person's time zone) that hold an entry: one
  * query that asks, for each day, whether the (user_id, created_at) index has an entry in that day's
  * span. Its cost is the window's, never the history's, and no entry row is read or formatted.
  */
-async function daysWithEntries(db: Database, userId: string, today: string, timeZone: string): Promise<Set<string>> {
+async function daysWithEntries(db: Database, userId: string, today: string, timeZone: string): Promise<string[]> {
   const days = Array.from({ length: STREAK_WINDOW_DAYS }, (_, i) => shiftDay(today, i - STREAK_WINDOW_DAYS + 1));
   const starts = startsOfLocalDays([...days, shiftDay(today, 1)], timeZone);
   const spans = JSON.stringify(days.map((_, i) => [starts[i], starts[i + 1]]));
@@ -80,31 +52,138 @@ async function daysWithEntries(db: Database, userId: string, today: string, time
         AND ${entries.createdAt} >= json_extract(span.value, '$[0]')
         AND ${entries.createdAt} < json_extract(span.value, '$[1]')
     )`);
-  return new Set(rows.map((r) => days[r.i]!));
+  return rows.map((r) => days[r.i]!).sort();
 }
 
-/** Achievements only ask whether a count reached a threshold: counting stops there (bounded reads). */
-const countUpTo = (n: number) => sql<number>`count(*)`.mapWith(Number).as(`up_to_${n}`);
-const LARGEST_COUNT_THRESHOLD = 100;
+type ProgressRow = typeof gamificationProgress.$inferSelect;
 
-async function stats(db: Database, userId: string, now: number): Promise<Stats & { timeZone: string }> {
-  const { timeZone, streaksEnabled } = await calendarSettings(db, userId);
-  const today = localDate(now, timeZone);
-  const [entryCount, triedCount, goalCount, days] = await Promise.all([
-    db.select({ n: countUpTo(LARGEST_COUNT_THRESHOLD) }).from(db.select({ one: entries.id }).from(entries).where(eq(entries.userId, userId)).limit(LARGEST_COUNT_THRESHOLD).as("e")),
-    db.select({ n: countUpTo(1) }).from(db.select({ one: replies.id }).from(replies).where(and(eq(replies.userId, userId), isNotNull(replies.triedAction))).limit(1).as("r")),
-    db.select({ n: countUpTo(1) }).from(db.select({ one: goals.id }).from(goals).where(and(eq(goals.userId, userId), eq(goals.status, "completed"))).limit(1).as("g")),
-    daysWithEntries(db, userId, today, timeZone),
+const stateOf = (row: ProgressRow): StreakState => ({ lastDay: row.lastDay, run: row.run, sinceForgiven: row.sinceForgiven, forgiven: row.forgivenDay, longest: row.longest });
+const columnsOf = (s: StreakState) => ({ lastDay: s.lastDay, run: s.run, sinceForgiven: s.sinceForgiven, forgivenDay: s.forgiven, longest: s.longest });
+
+/**
+ * The person's progress row with its streak brought up to date: folded forward from the entries
+ * written since it was last read, or rebuilt from the window when the triggers marked it stale (an
+ * entry deleted, back-dated or moved) or the time zone changed. The longest run is a record: a
+ * rebuild never lowers it (like an achievement, a run once reached stays reached).
+ */
+async function keptProgress(db: Database, userId: string, timeZone: string, today: string): Promise<ProgressRow> {
+  await db.insert(gamificationProgress).values({ userId, timeZone }).onConflictDoNothing();
+  const [row] = await db.select().from(gamificationProgress).where(eq(gamificationProgress.userId, userId));
+  if (!row) throw new Error("gamification progress row missing after insert");
+  const mine = eq(gamificationProgress.userId, userId);
+  if (row.builtChanges === row.changes && row.timeZone === timeZone) {
+    const fresh = await db
+      .select({ createdAt: entries.createdAt })
+      .from(entries)
+      .where(and(eq(entries.userId, userId), gt(entries.createdAt, row.throughAt)))
+      .orderBy(entries.createdAt)
+      .limit(FOLD_BATCH + 1);
+    if (fresh.length === 0) return row;
+    if (fresh.length <= FOLD_BATCH) {
+      const state = fresh.reduce((s, e) => foldDay(s, localDate(e.createdAt, timeZone)), stateOf(row));
+      const changed = { ...columnsOf(state), throughAt: fresh.at(-1)!.createdAt };
+      // Only over the row as it was read: a concurrent fold or a trigger's mark wins, and is redone next time.
+      await db
+        .update(gamificationProgress)
+        .set(changed)
+        .where(and(mine, eq(gamificationProgress.throughAt, row.throughAt), eq(gamificationProgress.changes, row.changes)));
+      return { ...row, ...changed };
+    }
+  }
+  // The newest entry first: one written after it is folded in later (a day already counted changes nothing).
+  const [newest] = await db.select({ createdAt: entries.createdAt }).from(entries).where(eq(entries.userId, userId)).orderBy(desc(entries.createdAt)).limit(1);
+  const state = (await daysWithEntries(db, userId, today, timeZone)).reduce(foldDay, EMPTY_STREAK);
+  const built = { ...columnsOf(state), longest: Math.max(state.longest, row.longest), timeZone, throughAt: newest?.createdAt ?? 0, builtChanges: row.changes };
+  await db.update(gamificationProgress).set(built).where(and(mine, eq(gamificationProgress.changes, row.changes)));
+  return { ...row, ...built };
+}
+
+/** How many rows match, counting no further than `limit` (the read stops there). */
+async function countUpTo(db: Database, table: SQLiteTable, where: SQL, limit: number): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${where} LIMIT ${limit})`);
+  return Number(row?.n ?? 0);
+}
+
+/** Awards of one kind in the ledger, read from its (user, reason, ref) index. */
+const ledgerCount = (db: Database, userId: string, reason: AwardReason, limit: number) =>
+  countUpTo(db, pointTransactions, and(eq(pointTransactions.userId, userId), eq(pointTransactions.reason, reason))!, limit);
+
+/** The points total, kept by the ledger's trigger (one row, whatever the ledger's length). */
+export async function totalPoints(db: Database, userId: string): Promise<number> {
+  const [row] = await db.select({ total: userPoints.total }).from(userPoints).where(eq(userPoints.userId, userId));
+  return row?.total ?? 0;
+}
+
+const bitCount = (n: number) => [...n.toString(2)].filter((b) => b === "1").length;
+type EntryFacts = AchievementFacts["entry"];
+const NO_ENTRY: EntryFacts = { hasActivity: false, mentionsPerson: false, recovered: false, activityHelped: false, longEntry: false };
+
+async function factsFor(db: Database, userId: string, streaksEnabled: boolean, progress: ProgressRow, today: string, entry: EntryFacts): Promise<AchievementFacts> {
+  const [entryCount, tried, goalsCreated, goalsCompleted, summaries, points] = await Promise.all([
+    countUpTo(db, entries, eq(entries.userId, userId), COUNT_LIMITS.entries),
+    ledgerCount(db, userId, "suggestion-tried", COUNT_LIMITS.tried),
+    countUpTo(db, goals, eq(goals.userId, userId), COUNT_LIMITS.goalsCreated),
+    ledgerCount(db, userId, "goal-completed", COUNT_LIMITS.goalsCompleted),
+    countUpTo(db, weeklySummaries, eq(weeklySummaries.userId, userId), COUNT_LIMITS.weeklySummaries),
+    totalPoints(db, userId),
   ]);
-  const streak = streaksOf(days, today);
+  const streak = currentStreak(stateOf(progress), today);
   return {
-    timeZone,
-    entries: entryCount[0]?.n ?? 0,
-    tried: triedCount[0]?.n ?? 0,
-    goalsCompleted: goalCount[0]?.n ?? 0,
-    currentStreak: streak.current,
-    longestStreak: streak.longest,
+    entries: entryCount,
+    tried,
+    goalsCreated,
+    goalsCompleted,
+    weeklySummaries: summaries,
+    activitiesSeen: NoticedListSchema.parse(JSON.parse(progress.activitiesSeen)).length,
+    morningWeekdays: bitCount(progress.morningWeekdays),
+    points,
     streaksEnabled,
+    longestStreak: streak.longest,
+    streakKeptByForgiveness: streak.current > 0 && streak.forgiven !== null && progress.lastDay !== null && progress.lastDay > streak.forgiven,
+    entry,
+  };
+}
+
+/**
+ * What the entry being awarded says for achievements, and the records it adds to (a weekday morning,
+ * new activities). Two indexed reads: the entry and the one before it.
+ */
+async function recordEntry(db: Database, userId: string, entryId: string, timeZone: string, progress: ProgressRow): Promise<EntryFacts> {
+  const entry = await db.query.entries.findFirst({
+    where: and(eq(entries.id, entryId), eq(entries.userId, userId)),
+    columns: { createdAt: true, content: true, activities: true, people: true, noticedRemoved: true, isPositive: true },
+  });
+  if (!entry) return NO_ENTRY;
+  const [previous] = await db
+    .select({ primaryEmotion: entries.primaryEmotion, isPositive: entries.isPositive, safetyLevel: entries.safetyLevel })
+    .from(entries)
+    .where(and(eq(entries.userId, userId), lt(entries.createdAt, entry.createdAt)))
+    .orderBy(desc(entries.createdAt))
+    .limit(1);
+  const noticed = noticedOf(entry);
+  // A move from a low state to a better one, as the graph sees it; never counted from a crisis entry.
+  const recovered =
+    entry.isPositive === true && previous !== undefined && previous.safetyLevel !== "crisis" && previous.isPositive === false && isNegativeEmotion(previous.primaryEmotion);
+
+  const day = localDate(entry.createdAt, timeZone);
+  const hour = Math.floor((entry.createdAt - startOfLocalDay(day, timeZone)) / HOUR_MS);
+  const morningBit = hour >= MORNING_FROM_HOUR && hour < MORNING_UNTIL_HOUR ? 1 << new Date(`${day}T00:00:00Z`).getUTCDay() : 0;
+  const seen = NoticedListSchema.parse(JSON.parse(progress.activitiesSeen));
+  const merged = [...new Set([...seen, ...noticed.activities])].slice(0, ACTIVITIES_TARGET);
+  if (morningBit !== 0 || merged.length > seen.length) {
+    await db
+      .update(gamificationProgress)
+      .set({ morningWeekdays: sql`${gamificationProgress.morningWeekdays} | ${morningBit}`, activitiesSeen: JSON.stringify(merged) })
+      .where(eq(gamificationProgress.userId, userId));
+    progress.morningWeekdays |= morningBit;
+    progress.activitiesSeen = JSON.stringify(merged);
+  }
+  return {
+    hasActivity: noticed.activities.length > 0,
+    mentionsPerson: noticed.people.length > 0,
+    recovered,
+    activityHelped: recovered && noticed.activities.length > 0,
+    longEntry: entry.content.split(/\s+/).filter(Boolean).length >= LONG_ENTRY_WORDS,
   };
 }
 
@@ -117,22 +196,20 @@ async function insertAward(db: Database, userId: string, reason: AwardReason, re
   return inserted[0]?.points ?? 0;
 }
 
-/** The points total, kept by the ledger's trigger (one row, whatever the ledger's length). */
-export async function totalPoints(db: Database, userId: string): Promise<number> {
-  const [row] = await db.select({ total: userPoints.total }).from(userPoints).where(eq(userPoints.userId, userId));
-  return row?.total ?? 0;
-}
-
 /**
  * Awards points once for (reason, ref), then any achievements now earned (each with its bonus), and
- * tells the person's tabs. Answers the points newly awarded (0 when this was a repeat).
+ * tells the person's tabs. Answers the points newly awarded (0 when this was a repeat). Callers never
+ * award for a crisis entry, so nothing here celebrates one.
  */
 export async function award(env: Env, db: Database, userId: string, reason: AwardReason, ref: string): Promise<number> {
   let awarded = await insertAward(db, userId, reason, ref);
   if (awarded === 0) return 0;
-  const s = await stats(db, userId, Date.now());
+  const { timeZone, streaksEnabled, today, progress } = await progressNow(db, userId);
+  const entryFacts = reason === "entry-analysed" ? await recordEntry(db, userId, ref, timeZone, progress) : NO_ENTRY;
+  const facts = await factsFor(db, userId, streaksEnabled, progress, today, entryFacts);
+  const held = new Set((await db.select({ code: achievements.code }).from(achievements).where(eq(achievements.userId, userId))).map((a) => a.code));
   const newlyEarned: { code: string; title: string }[] = [];
-  for (const a of ACHIEVEMENTS.filter((a) => a.earned(s))) {
+  for (const a of ACHIEVEMENTS.filter((a) => !held.has(a.code) && a.earned(facts))) {
     const earned = await db.insert(achievements).values({ userId, code: a.code, earnedAt: Date.now() }).onConflictDoNothing().returning({ code: achievements.code });
     if (earned.length === 0) continue;
     awarded += await insertAward(db, userId, "achievement", a.code);
@@ -148,24 +225,105 @@ export async function award(env: Env, db: Database, userId: string, reason: Awar
   return awarded;
 }
 
-export async function gamificationSummary(db: Database, userId: string) {
-  const now = Date.now();
-  const [s, total, earned, recent] = await Promise.all([
-    stats(db, userId, now),
-    totalPoints(db, userId),
+/** A person's settings, their local today and the progress row brought up to date: what every read starts from. */
+async function progressNow(db: Database, userId: string) {
+  const { timeZone, streaksEnabled } = await calendarSettings(db, userId);
+  const today = localDate(Date.now(), timeZone);
+  return { timeZone, streaksEnabled, today, progress: await keptProgress(db, userId, timeZone, today) };
+}
+type ProgressNow = Awaited<ReturnType<typeof progressNow>>;
+
+async function statsOf(db: Database, userId: string, { streaksEnabled, today, progress }: ProgressNow) {
+  const points = await totalPoints(db, userId);
+  const streak = currentStreak(stateOf(progress), today);
+  const forgiven = forgivenThisWeek(streak, today);
+  return {
+    points,
+    level: levelFor(points),
+    streak: streaksEnabled
+      ? { current: streak.current, longest: streak.longest, wrote_today: progress.lastDay === today, forgiven_this_week: forgiven, note: forgivenNote(forgiven, today) }
+      : null,
+  };
+}
+
+async function achievementsOf(db: Database, userId: string, { streaksEnabled, today, progress }: ProgressNow) {
+  const [facts, earned] = await Promise.all([
+    factsFor(db, userId, streaksEnabled, progress, today, NO_ENTRY),
     db.select().from(achievements).where(eq(achievements.userId, userId)),
-    db.select().from(pointTransactions).where(eq(pointTransactions.userId, userId)).orderBy(desc(pointTransactions.createdAt)).limit(20),
   ]);
   const earnedAt = new Map(earned.map((a) => [a.code, a.earnedAt]));
-  return {
-    points: total,
-    streak: s.streaksEnabled ? { current: s.currentStreak, longest: s.longestStreak } : null,
-    achievements: ACHIEVEMENTS.map((a) => ({
+  const list = ACHIEVEMENTS.map((a) => {
+    const at = earnedAt.get(a.code);
+    const [current, target] = a.progress?.(facts) ?? [];
+    // A streak's progress means nothing while streaks are switched off.
+    const countable = current !== undefined && target !== undefined && (streaksEnabled || !a.code.startsWith("streak-"));
+    return {
       code: a.code,
       title: a.title,
       description: a.description,
-      earned_at: earnedAt.has(a.code) ? new Date(earnedAt.get(a.code)!).toISOString() : null,
+      earned_at: at === undefined ? null : new Date(at).toISOString(),
+      progress: at === undefined && countable ? { current, target } : null,
+    };
+  });
+  return { achievements: list, earned: earnedAt.size, total: ACHIEVEMENTS.length };
+}
+
+/** Points, level and the streak as they stand now (the streak null when switched off). */
+export const gamificationStats = async (db: Database, userId: string) => statsOf(db, userId, await progressNow(db, userId));
+
+/** Every achievement: earned ones with their date, the others with their criterion and progress where countable. */
+export const achievementList = async (db: Database, userId: string) => achievementsOf(db, userId, await progressNow(db, userId));
+
+/** The keyset cursor of the ledger: (created_at, id) of the last award on the previous page, as the entries list writes it. */
+function ledgerAfter(cursor: string): SQL {
+  let decoded = "";
+  try {
+    decoded = atob(cursor);
+  } catch {
+    // falls through to the error below
+  }
+  const match = /^(\d{1,16}):([0-9a-f-]{36})$/.exec(decoded);
+  if (!match) throw new ApiError(400, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "Invalid cursor." }]);
+  const createdAt = Number(match[1]);
+  // `<=` first, so the (user_id, created_at) index bounds the read; the rest breaks ties by id.
+  return and(lte(pointTransactions.createdAt, createdAt), or(lt(pointTransactions.createdAt, createdAt), lt(pointTransactions.id, match[2]!)))!;
+}
+
+/** The read behind a ledger page: `limit` awards after the cursor, by the (user_id, created_at) index. */
+export const ledgerQuery = (db: Database, userId: string, cursor: string | undefined, limit: number) =>
+  db
+    .select()
+    .from(pointTransactions)
+    .where(and(eq(pointTransactions.userId, userId), cursor ? ledgerAfter(cursor) : undefined))
+    .orderBy(desc(pointTransactions.createdAt), desc(pointTransactions.id))
+    .limit(limit);
+
+/** One page of the points ledger, newest first, with the cursor of the next page (null at the end). */
+export async function transactionPage(db: Database, userId: string, cursor: string | undefined, limit: number) {
+  const rows = await ledgerQuery(db, userId, cursor, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    transactions: page.map((t) => ({
+      id: t.id,
+      points: t.points,
+      reason: t.reason,
+      ref: t.ref,
+      achievement: t.reason === "achievement" ? achievementTitle(t.ref) : null,
+      at: new Date(t.createdAt).toISOString(),
     })),
-    recent: recent.map((t) => ({ points: t.points, reason: t.reason, ref: t.ref, at: new Date(t.createdAt).toISOString() })),
+    next_cursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}
+
+/** The summary: points, the streak, every achievement and the latest awards. */
+export async function gamificationSummary(db: Database, userId: string) {
+  const now = await progressNow(db, userId);
+  const [stats, list, recent] = await Promise.all([statsOf(db, userId, now), achievementsOf(db, userId, now), transactionPage(db, userId, undefined, 20)]);
+  return {
+    points: stats.points,
+    streak: stats.streak ? { current: stats.streak.current, longest: stats.streak.longest } : null,
+    achievements: list.achievements.map(({ code, title, description, earned_at }) => ({ code, title, description, earned_at })),
+    recent: recent.transactions.map((t) => ({ points: t.points, reason: t.reason, ref: t.ref, at: t.at })),
   };
 }

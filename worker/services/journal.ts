@@ -78,12 +78,20 @@ async function creditPreviousEntry(env: Env, db: Database, userId: string, befor
     .orderBy(desc(entries.createdAt), desc(entries.id))
     .limit(1);
   if (!previous[0]) return;
-  await markTried(env, db, userId, previous[0].id, action);
+  // Deleted meanwhile (from another tab): there is nothing left to credit, and the new entry still goes in.
+  await markTriedIfThere(env, db, userId, previous[0].id, action);
 }
 
 export async function markTried(env: Env, db: Database, userId: string, entryId: string, action: string) {
+  const state = await markTriedIfThere(env, db, userId, entryId, action);
+  if (state === null) throw notFound("entry");
+  return state;
+}
+
+/** Records the tried action on the person's entry; null when there is no such entry of theirs. */
+async function markTriedIfThere(env: Env, db: Database, userId: string, entryId: string, action: string) {
   const owned = await db.query.entries.findFirst({ where: and(eq(entries.id, entryId), eq(entries.userId, userId)), columns: { id: true, safetyLevel: true } });
-  if (!owned) throw notFound("entry");
+  if (!owned) return null;
   const normalised = action.trim().toLowerCase();
   await db.update(replies).set({ triedAction: normalised }).where(and(eq(replies.entryId, entryId), eq(replies.userId, userId)));
   const state = await graphFor(env, userId).markTried({ entryId, action: normalised });

@@ -1,6 +1,7 @@
 // Mood over time for charts: entries grouped by day, week or month in the person's time zone, each
 // with its mean valence and emotions, plus the distribution over the whole range. Summed in SQL by
-// local day, so the Worker's work does not grow with the number of entries.
+// local day over the entries_analytics index (migrations/0022), so the Worker's work does not grow
+// with the number of entries. Served at /api/analytics/mood and its older alias /api/insights/mood.
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { entries } from "../db/schema.ts";
@@ -31,16 +32,24 @@ export function moodForQuery(db: Database, userId: string, query: MoodQuery) {
   return moodOverTime(db, userId, query.bucket, from, to);
 }
 
+/** A millisecond figure we computed ourselves, written into the SQL text as a literal. */
+const msLiteral = (ms: number) => {
+  if (!Number.isSafeInteger(ms)) throw new Error(`not a whole number of milliseconds: ${ms}`);
+  return sql.raw(String(ms));
+};
+
 /**
  * The local day of an entry's `created_at` in SQL, for the zone's offsets over the range: SQLite
  * knows no time zones, so each stretch of one offset is spelled out (a year holds two or three).
+ * The offsets are literals, not bound values: a whole history in a zone with summer time has two
+ * stretches a year, and D1 binds at most 100 values per query.
  */
-function localDaySql(spans: OffsetSpan[]) {
+export function localDaySql(spans: OffsetSpan[]) {
   const offset =
     spans.length === 1
-      ? sql`${spans[0]!.offsetMs}`
+      ? msLiteral(spans[0]!.offsetMs)
       : sql`CASE ${sql.join(
-          spans.map((span, i) => (i === spans.length - 1 ? sql`ELSE ${span.offsetMs}` : sql`WHEN ${entries.createdAt} < ${span.until} THEN ${span.offsetMs}`)),
+          spans.map((span, i) => (i === spans.length - 1 ? sql`ELSE ${msLiteral(span.offsetMs)}` : sql`WHEN ${entries.createdAt} < ${msLiteral(span.until)} THEN ${msLiteral(span.offsetMs)}`)),
           sql` `,
         )} END`;
   return sql<string>`date((${entries.createdAt} + ${offset}) / 1000, 'unixepoch')`;
@@ -50,8 +59,8 @@ function localDaySql(spans: OffsetSpan[]) {
  * Mood by period. SQLite adds up the range by local day and emotion (a year is at most a few
  * thousand rows however many entries it holds); the periods are put together from those days.
  */
-export async function moodOverTime(db: Database, userId: string, bucket: Bucket, from: number, to: number) {
-  const { timeZone } = await calendarSettings(db, userId);
+export async function moodOverTime(db: Database, userId: string, bucket: Bucket, from: number, to: number, zone?: string) {
+  const timeZone = zone ?? (await calendarSettings(db, userId)).timeZone;
   const day = localDaySql(offsetSpans(timeZone, from, to));
   const rows = await db
     .select({

@@ -63,7 +63,13 @@ const withBearer = (init: RequestInit | undefined, token: string | null): Reques
 const authFetch: Fetch = async (input, init) => {
   let token = getAccessToken();
   if (!token && hasStoredSession()) {
-    await refreshSession();
+    try {
+      await refreshSession();
+    } catch (err) {
+      // Offline: the request goes without a token, so that the service worker can answer it with
+      // what it kept (web/src/service-worker.ts); online, it fails as it would have.
+      if (!(err instanceof TypeError)) throw err;
+    }
     token = getAccessToken();
   }
   const res = await fetch(input, withBearer(init, token));

@@ -2,6 +2,8 @@
 // new one). The refresh token never reaches this code: the API keeps it in an HttpOnly cookie that no
 // script can read. What is remembered across reloads is only a flag that a session probably exists,
 // so that the app knows to renew the access token instead of sending the person to sign in.
+import { forgetOfflineData } from "./offline-cache.ts";
+
 export interface User {
   id: string;
   email: string;
@@ -54,6 +56,7 @@ export function startSession(tokens: SessionTokens): void {
 }
 
 export function endSession(): void {
+  void forgetOfflineData();
   accessToken = null;
   session.user = null;
   signedInThisTab = false;

@@ -1,0 +1,199 @@
+// Analytics over a person's whole history: the summary, the year in pixels, the trends of the last
+// 30 days, and the transition matrix. Every figure is an SQL aggregate that reads the
+// entries_analytics index (migrations/0022; plans checked in tests/query-plans.test.ts), or the
+// graph's own transition counts: nothing loads a person's entries into the Worker.
+import { z } from "@hono/zod-openapi";
+import { and, eq, gte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { describeTrends, type ActivityDays } from "../analytics/trends.ts";
+import { transitionMatrix } from "../analytics/transitions.ts";
+import type { Database } from "../db/client.ts";
+import { entries, entryTags, insights, tags } from "../db/schema.ts";
+import { DAY_MS, offsetSpans, startOfLocalDay, localDate } from "../lib/time-zone.ts";
+import type { CalendarQuery, TrendWindow } from "../schemas/analytics.ts";
+import { graphFor } from "./graph.ts";
+import { localDaySql, moodOverTime } from "./mood-analytics.ts";
+import { calendarSettings } from "./settings.ts";
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A JSON list column, or an empty list where it is not valid JSON (json_each would fail the query). */
+export const jsonList = (column: SQLWrapper) => sql`json_each(CASE WHEN json_valid(${column}) THEN ${column} ELSE '[]' END)`;
+
+/** When the person's first and last entries were written (two index seeks), or null for none. */
+export async function historySpan(db: Database, userId: string): Promise<{ first: number; last: number } | null> {
+  const [row] = await db
+    .select({ first: sql<number | null>`min(${entries.createdAt})`, last: sql<number | null>`max(${entries.createdAt})` })
+    .from(entries)
+    .where(eq(entries.userId, userId));
+  return row?.first != null && row.last != null ? { first: row.first, last: row.last } : null;
+}
+
+/** The local day of an entry over the whole history, in the person's time zone. */
+export const historyDaySql = (timeZone: string, span: { first: number; last: number }) => localDaySql(offsetSpans(timeZone, span.first, span.last + 1));
+
+const RankedRow = z.object({ name: z.string(), count: z.number().int() });
+const ranked = async (db: Database, query: SQL) => z.array(RankedRow).parse(await db.all(query));
+
+/** The most frequent items of an entry JSON list column (activities or people), by entries. */
+const topOfList = (db: Database, userId: string, column: SQLWrapper, limit: number) =>
+  ranked(
+    db,
+    sql`SELECT j.value AS name, count(*) AS count FROM ${entries}, ${jsonList(column)} AS j
+        WHERE ${entries.userId} = ${userId} AND j.type = 'text'
+        GROUP BY j.value ORDER BY count DESC, name LIMIT ${limit}`,
+  );
+
+export async function analyticsSummary(db: Database, userId: string, limit: number) {
+  const { timeZone } = await calendarSettings(db, userId);
+  const span = await historySpan(db, userId);
+  if (!span) {
+    return {
+      time_zone: timeZone,
+      entries: 0,
+      words: 0,
+      writing_days: 0,
+      average_words: null,
+      first_entry_at: null,
+      last_entry_at: null,
+      mean_valence: null,
+      top_topics: [],
+      top_tags: [],
+      top_activities: [],
+      top_people: [],
+    };
+  }
+  const day = historyDaySql(timeZone, span);
+  const [totals, topTags, topActivities, topPeople, topTopics] = await Promise.all([
+    db
+      .select({
+        entries: sql<number>`count(*)`,
+        words: sql<number>`coalesce(sum(${entries.wordCount}), 0)`,
+        days: sql<number>`count(DISTINCT ${day})`,
+        valence: sql<number | null>`avg(${entries.valence})`,
+      })
+      .from(entries)
+      .where(eq(entries.userId, userId)),
+    ranked(
+      db,
+      sql`SELECT ${tags.name} AS name, count(*) AS count FROM ${entryTags} JOIN ${tags} ON ${tags.id} = ${entryTags.tagId}
+          WHERE ${entryTags.userId} = ${userId} GROUP BY ${entryTags.tagId} ORDER BY count DESC, name LIMIT ${limit}`,
+    ),
+    topOfList(db, userId, entries.activities, limit),
+    topOfList(db, userId, entries.people, limit),
+    // A crisis entry's words never come back as a highlight (as in the weekly summaries). CROSS
+    // JOIN keeps entries (by the covering index) the outer loop: each insight is then one key seek,
+    // and no entry row (its text) is read for its safety level.
+    ranked(
+      db,
+      sql`SELECT j.value AS name, count(*) AS count FROM ${entries} CROSS JOIN ${insights} ON ${insights.entryId} = ${entries.id}, ${jsonList(insights.topics)} AS j
+          WHERE ${entries.userId} = ${userId} AND ${entries.safetyLevel} != 'crisis' AND ${insights.userId} = ${userId}
+            AND ${insights.status} = 'ready' AND j.type = 'text'
+          GROUP BY j.value ORDER BY count DESC, name LIMIT ${limit}`,
+    ),
+  ]);
+  const t = totals[0]!;
+  return {
+    time_zone: timeZone,
+    entries: t.entries,
+    words: t.words,
+    writing_days: t.days,
+    average_words: t.entries > 0 ? Math.round((t.words / t.entries) * 10) / 10 : null,
+    first_entry_at: iso(span.first),
+    last_entry_at: iso(span.last),
+    mean_valence: t.valence === null ? null : round3(t.valence),
+    top_topics: topTopics,
+    top_tags: topTags,
+    top_activities: topActivities,
+    top_people: topPeople,
+  };
+}
+
+/** The year in pixels: one value per local day of the calendar year that has an entry. */
+export async function analyticsCalendar(db: Database, userId: string, query: CalendarQuery, now = Date.now()) {
+  const { timeZone } = await calendarSettings(db, userId);
+  const year = query.year ?? Number(localDate(now, timeZone).slice(0, 4));
+  const from = startOfLocalDay(`${String(year).padStart(4, "0")}-01-01`, timeZone);
+  const to = startOfLocalDay(`${String(year + 1).padStart(4, "0")}-01-01`, timeZone);
+  const mood = await moodOverTime(db, userId, "day", from, to, timeZone);
+  const days = mood.points.map((p) => ({ date: p.period, entries: p.entries, mean_valence: p.mean_valence, dominant_emotion: p.dominant_emotion }));
+  return { year, time_zone: timeZone, days, days_written: days.length };
+}
+
+export const RECENT_DAYS = 30;
+export const PREVIOUS_DAYS = 90;
+
+const WindowRow = z.object({ recent: z.number().int(), entries: z.number().int(), words: z.number(), valence_sum: z.number(), valence_count: z.number().int(), days: z.number().int() });
+const EmotionRow = z.object({ recent: z.number().int(), emotion: z.string(), count: z.number().int() });
+const ActivityRow = z.object({ recent: z.number().int(), name: z.string(), days: z.number().int() });
+
+/** The last 30 days against the 90 before them: a bounded range, read by (user_id, created_at). */
+export async function analyticsTrends(db: Database, userId: string, now = Date.now()) {
+  const { timeZone } = await calendarSettings(db, userId);
+  const cut = now - RECENT_DAYS * DAY_MS;
+  const start = cut - PREVIOUS_DAYS * DAY_MS;
+  const end = now + 1;
+  const day = localDaySql(offsetSpans(timeZone, start, end));
+  const recent = sql`CASE WHEN ${entries.createdAt} >= ${cut} THEN 1 ELSE 0 END`;
+  const inRange = and(eq(entries.userId, userId), gte(entries.createdAt, start), lt(entries.createdAt, end));
+  const [windows, emotions, activities] = await Promise.all([
+    db
+      .select({
+        recent: sql<number>`${recent}`,
+        entries: sql<number>`count(*)`,
+        words: sql<number>`coalesce(sum(${entries.wordCount}), 0)`,
+        valence_sum: sql<number>`coalesce(sum(${entries.valence}), 0)`,
+        valence_count: sql<number>`count(${entries.valence})`,
+        days: sql<number>`count(DISTINCT ${day})`,
+      })
+      .from(entries)
+      .where(inRange)
+      .groupBy(recent),
+    db
+      .select({ recent: sql<number>`${recent}`, emotion: sql<string>`${entries.primaryEmotion}`, count: sql<number>`count(*)` })
+      .from(entries)
+      .where(and(inRange, sql`${entries.primaryEmotion} IS NOT NULL`))
+      .groupBy(recent, entries.primaryEmotion),
+    db.all(
+      sql`SELECT ${recent} AS recent, j.value AS name, count(DISTINCT ${day}) AS days FROM ${entries}, ${jsonList(entries.activities)} AS j
+          WHERE ${inRange} AND j.type = 'text' GROUP BY 1, 2`,
+    ),
+  ]);
+  const windowOf = (isRecent: number, from: number, to: number, days: number): TrendWindow => {
+    const w = z.array(WindowRow).parse(windows).find((r) => r.recent === isRecent);
+    const counts = Object.fromEntries(
+      z
+        .array(EmotionRow)
+        .parse(emotions)
+        .filter((r) => r.recent === isRecent)
+        .map((r) => [r.emotion, r.count]),
+    );
+    return {
+      from: iso(from),
+      to: iso(to),
+      days,
+      entries: w?.entries ?? 0,
+      writing_days: w?.days ?? 0,
+      words: w?.words ?? 0,
+      mean_valence: w && w.valence_count > 0 ? round3(w.valence_sum / w.valence_count) : null,
+      emotions: counts,
+    };
+  };
+  const recentWindow = windowOf(1, cut, now, RECENT_DAYS);
+  const previousWindow = windowOf(0, start, cut, PREVIOUS_DAYS);
+  const activityDays: { recent: ActivityDays; previous: ActivityDays } = { recent: {}, previous: {} };
+  for (const r of z.array(ActivityRow).parse(activities)) (r.recent ? activityDays.recent : activityDays.previous)[r.name] = r.days;
+  const enough = recentWindow.entries > 0 && previousWindow.entries > 0;
+  return {
+    recent: recentWindow,
+    previous: previousWindow,
+    enough_history: enough,
+    changes: describeTrends(recentWindow, previousWindow, activityDays),
+  };
+}
+
+/** The transition matrix, from the counts the person's graph keeps on every write (no entries read). */
+export async function analyticsTransitions(env: Pick<Env, "EMOTIONAL_GRAPH">, userId: string) {
+  const graph = await graphFor(env, userId).graph();
+  return transitionMatrix(graph.edges);
+}
