@@ -168,8 +168,11 @@ describe("recovering with a code", () => {
     expect((await login(b.email, b.password)).status).toBe(200);
     expect(await status(b.token)).toMatchObject({ remaining: 10 });
     // And the failed tries did not spend a's codes.
-    expect((await recover(a.email, aCodes[0]!)).status).toBe(200);
-    expect(await status(a.token)).toMatchObject({ remaining: 9 });
+    const recovered = await recover(a.email, aCodes[0]!);
+    expect(recovered.status).toBe(200);
+    // Recovery ended a's sessions, the old access token's with them: the new sign-in reads the count.
+    expect((await call("GET", "/api/auth/me", { token: a.token })).status).toBe(401);
+    expect(await status((await json(recovered)).access_token)).toMatchObject({ remaining: 9 });
   });
 
   it("validates the body with 400s", async () => {

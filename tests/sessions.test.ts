@@ -168,7 +168,9 @@ describe("the session cookie", () => {
     expect(onlyCookie(res).attributes["max-age"]).toBe("0");
     const after = await send("POST", "/api/auth/refresh", { base: HTTPS_APP, origin: HTTPS_APP, cookie: asCookieHeader(cookie) });
     await expectError(after, 401, "invalid_refresh_token");
-    // The session the person signed up with is untouched.
+    // The signed-out session's access token is refused too; the session the person signed up with is untouched.
+    await expectError(await call("GET", "/api/auth/me", { token }), 401, "unauthorized");
+    expect((await call("GET", "/api/auth/me", { token: user.token })).status).toBe(200);
     expect((await refreshWithBody(user.refreshToken)).status).toBe(200);
   });
 });
@@ -307,8 +309,13 @@ describe("DELETE /api/auth/sessions/{id}", () => {
     const user = await registerUser();
     const other = await json(await call("POST", "/api/auth/login", { body: { email: user.email, password: user.password } }));
     const target = (await sessionsOf(user.token)).find((s) => !s.current)!;
+    expect((await call("GET", "/api/auth/me", { token: other.access_token })).status).toBe(200);
     expect((await call("DELETE", `/api/auth/sessions/${target.id}`, { token: user.token })).status).toBe(204);
     await expectError(await refreshWithBody(other.refresh_token), 401, "invalid_refresh_token");
+    // Its access token stops working at once, for reads and writes, not when it would expire.
+    await expectError(await call("GET", "/api/auth/me", { token: other.access_token }), 401, "unauthorized");
+    await expectError(await call("POST", "/api/entries", { token: other.access_token, body: { content: "From a device that was signed out." } }), 401, "unauthorized");
+    expect((await call("GET", "/api/auth/me", { token: user.token })).status).toBe(200);
     expect((await sessionsOf(user.token)).map((s) => s.current)).toEqual([true]);
     expect((await refreshWithBody(user.refreshToken)).status).toBe(200);
     await expectError(await call("DELETE", `/api/auth/sessions/${target.id}`, { token: user.token }), 404, "not_found");
@@ -336,7 +343,10 @@ describe("POST /api/auth/sessions/revoke-others", () => {
     const res = await call("POST", "/api/auth/sessions/revoke-others", { token: user.token });
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ ended: 2 });
-    for (const o of others) await expectError(await refreshWithBody(o.refresh_token), 401, "invalid_refresh_token");
+    for (const o of others) {
+      await expectError(await refreshWithBody(o.refresh_token), 401, "invalid_refresh_token");
+      await expectError(await call("GET", "/api/entries", { token: o.access_token }), 401, "unauthorized");
+    }
     expect((await sessionsOf(user.token)).map((s) => s.current)).toEqual([true]);
     expect((await refreshWithBody(user.refreshToken)).status).toBe(200);
     // Nobody else was touched.
@@ -354,6 +364,8 @@ describe("POST /api/auth/password", () => {
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ ended: 1 });
     await expectError(await refreshWithBody(other.refresh_token), 401, "invalid_refresh_token");
+    await expectError(await call("GET", "/api/auth/me", { token: other.access_token }), 401, "unauthorized");
+    expect((await call("GET", "/api/auth/me", { token: user.token })).status).toBe(200);
     expect((await refreshWithBody(user.refreshToken)).status).toBe(200);
     await expectError(await call("POST", "/api/auth/login", { body: { email: user.email, password: user.password } }), 401, "invalid_credentials");
     expect((await call("POST", "/api/auth/login", { body: { email: user.email, password: newPassword } })).status).toBe(200);

@@ -59,8 +59,3 @@ export async function verifyAccessTokenClaims(secret: string, token: string): Pr
     return null;
   }
 }
-
-/** Answers the user id the token was issued to, or null for any token that must not be trusted. */
-export async function verifyAccessToken(secret: string, token: string): Promise<string | null> {
-  return (await verifyAccessTokenClaims(secret, token))?.userId ?? null;
-}

@@ -1,7 +1,8 @@
-// Authentication and authorisation guards. The account is checked on every request, so that a
-// deleted account or a changed role takes effect at once, not when the access token expires.
+// Authentication and authorisation guards. The account and the token's session are checked on every
+// request, so that a deleted or disabled account, a changed role or an ended session takes effect at
+// once, not when the access token expires.
 import { createMiddleware } from "hono/factory";
-import { verifyAccessToken } from "../auth/access-token.ts";
+import { verifyAccessTokenClaims } from "../auth/access-token.ts";
 import { getDb } from "../db/client.ts";
 import type { AppBindings, AuthenticatedUser } from "../lib/context.ts";
 import { ApiError, errorBody } from "../lib/errors.ts";
@@ -17,9 +18,10 @@ export const requireAuth = createMiddleware<AppBindings>(async (c, next) => {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header);
   if (!match?.[1]) throw unauthorized();
-  const userId = await verifyAccessToken(c.env.JWT_SECRET, match[1]);
-  if (!userId) throw unauthorized();
-  const found = findAccount(getDb(c.env), userId);
+  const claims = await verifyAccessTokenClaims(c.env.JWT_SECRET, match[1]);
+  if (!claims) throw unauthorized();
+  const { userId, sessionId } = claims;
+  const found = findAccount(getDb(c.env), userId, sessionId);
   // Settled here so that a failure is never an unhandled rejection while the route runs.
   const checked = found.then(
     (account) => account,
