@@ -1,16 +1,15 @@
 // Action items as a person's open intentions: kept from each ready insight ("I need to talk to my
 // manager"), listed and marked done or dropped, followed up gently a day or more later, and, once
 // done, counted in the emotional graph like a tried suggestion.
-import { and, desc, eq, gte, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, desc, eq, gte, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { actionItems, entries } from "../db/schema.ts";
 import { fnv1a } from "../lib/hash.ts";
-import { ApiError, notFound } from "../lib/errors.ts";
+import { notFound } from "../lib/errors.ts";
 import { DAY_MS, localDate, localWeekday, shiftDay } from "../lib/time-zone.ts";
 import { normaliseApostrophes } from "../insights/text.ts";
 import type { ACTION_STATUSES } from "../schemas/actions.ts";
-import { encodeCursor } from "./entry-filters.ts";
+import { encodeCursor, keysetAfter } from "../lib/keyset-cursor.ts";
 import { markTried } from "./journal.ts";
 import { calendarSettings } from "./settings.ts";
 
@@ -137,26 +136,6 @@ export function toActionView(row: ActionRow) {
     created_at: new Date(row.createdAt).toISOString(),
     updated_at: new Date(row.updatedAt).toISOString(),
   };
-}
-
-const invalidCursor = () => new ApiError(400, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "Invalid cursor." }]);
-
-/**
- * The keyset condition after a cursor of entry-filters.ts' form (the created_at and id of the last
- * row shown), over any table's pair of columns (the admin list of accounts uses it too).
- */
-export function keysetAfter(cursor: string | undefined, createdAt: SQLiteColumn, id: SQLiteColumn): SQL | undefined {
-  if (!cursor) return undefined;
-  let decoded: string;
-  try {
-    decoded = atob(cursor);
-  } catch {
-    throw invalidCursor();
-  }
-  const match = /^(\d{1,16}):([0-9a-f-]{36})$/.exec(decoded);
-  if (!match) throw invalidCursor();
-  const at = Number(match[1]);
-  return or(lt(createdAt, at), and(eq(createdAt, at), lt(id, match[2]!)));
 }
 
 /** A page of the person's items, newest first (all, or those with one status), by the (user_id, status?, created_at, id) indexes. */

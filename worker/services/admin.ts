@@ -6,8 +6,7 @@ import { revokeOtherFamiliesStatements } from "../auth/refresh-tokens.ts";
 import type { Database } from "../db/client.ts";
 import { entries, insights, sessions, userActivity, users } from "../db/schema.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
-import { keysetAfter } from "./actions.ts";
-import { encodeCursor } from "./entry-filters.ts";
+import { encodeCursor, keysetAfter } from "../lib/keyset-cursor.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

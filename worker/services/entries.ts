@@ -8,7 +8,8 @@ import { categories, entries, entryTags, insights, replies, settings, tags } fro
 import { ApiError, notFound } from "../lib/errors.ts";
 import type { RecordResult } from "../../durable-objects/graph-types.ts";
 import type { EntryFilters, EntryInput, EntryView } from "../schemas/entries.ts";
-import { cursorCondition, encodeCursor, entryConditions } from "./entry-filters.ts";
+import { encodeCursor } from "../lib/keyset-cursor.ts";
+import { cursorCondition, entryConditions } from "./entry-filters.ts";
 import { analyseAndRecord, EmotionScoresSchema, forgetEntryEmotion, readingColumns, readLocally, recordReading, resendState, storedMoodOf, textOf, type LocalReading } from "./entry-emotion.ts";
 import { givenNoticed, NOTHING_REMOVED, noticedColumns, noticedIn, noticedOf, type Noticed, type NoticedRemoved } from "./entry-noticed.ts";
 import { enqueueEntryAnalysis, enqueueGraphSync, pendingIfEnabledStatements, sendInsightJobs } from "./insight-jobs.ts";

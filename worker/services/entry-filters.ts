@@ -1,8 +1,9 @@
 // Turns the list/search/export filters into drizzle conditions, always scoped to one person.
-import { and, eq, exists, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { entries, entryTags, tags } from "../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
+import { keysetAfter } from "../lib/keyset-cursor.ts";
 import { DAY_MS } from "../lib/time-zone.ts";
 import type { EntryFilters } from "../schemas/entries.ts";
 
@@ -37,25 +38,5 @@ export function entryConditions(db: Database, userId: string, filters: EntryFilt
   return and(...conditions)!;
 }
 
-/** Opaque keyset cursor: the (created_at, id) of the last entry on the previous page. */
-export function encodeCursor(createdAt: number, id: string): string {
-  return btoa(`${createdAt}:${id}`).replace(/=+$/, "");
-}
-
-export function cursorCondition(cursor: string | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  let decoded: string;
-  try {
-    decoded = atob(cursor);
-  } catch {
-    throw invalidCursor();
-  }
-  const match = /^(\d{1,16}):([0-9a-f-]{36})$/.exec(decoded);
-  if (!match) throw invalidCursor();
-  const createdAt = Number(match[1]);
-  const id = match[2]!;
-  return or(lt(entries.createdAt, createdAt), and(eq(entries.createdAt, createdAt), lt(entries.id, id)));
-}
-
-const invalidCursor = () =>
-  new ApiError(400, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "Invalid cursor." }]);
+/** Opaque keyset cursor of the entries list (worker/lib/keyset-cursor.ts). */
+export const cursorCondition = (cursor: string | undefined) => keysetAfter(cursor, entries.createdAt, entries.id);

@@ -4,7 +4,7 @@
 // person's whole history: counts stop at the largest threshold asked (and read the ledger's index),
 // and the streak is a row kept as entries arrive (rebuilt from a bounded window only when an entry is
 // deleted, back-dated or moved, or the time zone changes: migrations/0021_gamification_levels.sql).
-import { and, desc, eq, gt, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/client.ts";
 import { achievements, entries, gamificationProgress, goals, pointTransactions, userPoints, weeklySummaries } from "../db/schema.ts";
@@ -12,9 +12,8 @@ import { isNegativeEmotion } from "../emotion/taxonomy.ts";
 import { ACHIEVEMENTS, ACTIVITIES_TARGET, COUNT_LIMITS, LONG_ENTRY_WORDS, achievementTitle, type AchievementFacts } from "../gamification/achievements.ts";
 import { levelFor } from "../gamification/levels.ts";
 import { currentStreak, EMPTY_STREAK, foldDay, forgivenNote, forgivenThisWeek, type StreakState } from "../gamification/streaks.ts";
-import { ApiError } from "../lib/errors.ts";
 import { HOUR_MS, localDate, shiftDay, startOfLocalDay, startsOfLocalDays } from "../lib/time-zone.ts";
-import { encodeCursor } from "./entry-filters.ts";
+import { encodeCursor, keysetAfter } from "../lib/keyset-cursor.ts";
 import { NoticedListSchema, noticedOf } from "./entry-noticed.ts";
 import { graphFor } from "./graph.ts";
 import { calendarSettings } from "./settings.ts";
@@ -274,27 +273,12 @@ export const gamificationStats = async (db: Database, userId: string) => statsOf
 /** Every achievement: earned ones with their date, the others with their criterion and progress where countable. */
 export const achievementList = async (db: Database, userId: string) => achievementsOf(db, userId, await progressNow(db, userId));
 
-/** The keyset cursor of the ledger: (created_at, id) of the last award on the previous page, as the entries list writes it. */
-function ledgerAfter(cursor: string): SQL {
-  let decoded = "";
-  try {
-    decoded = atob(cursor);
-  } catch {
-    // falls through to the error below
-  }
-  const match = /^(\d{1,16}):([0-9a-f-]{36})$/.exec(decoded);
-  if (!match) throw new ApiError(400, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "Invalid cursor." }]);
-  const createdAt = Number(match[1]);
-  // `<=` first, so the (user_id, created_at) index bounds the read; the rest breaks ties by id.
-  return and(lte(pointTransactions.createdAt, createdAt), or(lt(pointTransactions.createdAt, createdAt), lt(pointTransactions.id, match[2]!)))!;
-}
-
 /** The read behind a ledger page: `limit` awards after the cursor, by the (user_id, created_at) index. */
 export const ledgerQuery = (db: Database, userId: string, cursor: string | undefined, limit: number) =>
   db
     .select()
     .from(pointTransactions)
-    .where(and(eq(pointTransactions.userId, userId), cursor ? ledgerAfter(cursor) : undefined))
+    .where(and(eq(pointTransactions.userId, userId), keysetAfter(cursor, pointTransactions.createdAt, pointTransactions.id)))
     .orderBy(desc(pointTransactions.createdAt), desc(pointTransactions.id))
     .limit(limit);
 
