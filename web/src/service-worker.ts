@@ -51,6 +51,8 @@ sw.addEventListener("activate", (event) => {
 });
 
 async function keepAnswer(request: Request, response: Response) {
+  // Only while a session allows it (web/src/lib/offline-cache.ts): never after the cache was deleted.
+  if (!(await caches.has(API_CACHE))) return;
   const cache = await caches.open(API_CACHE);
   await cache.put(request, response);
   const keys = await cache.keys();

@@ -9,6 +9,19 @@ const NEVER_KEPT = [/^\/api\/auth\/(?!me$)/, /^\/api\/live/, /^\/api\/entries\/e
 
 export const isCacheableApiPath = (path: string) => path.startsWith("/api/") && !NEVER_KEPT.some((re) => re.test(path));
 
+/**
+ * Lets the service worker keep answers: it writes only into a cache that already exists, so that an
+ * answer still on its way when the session ends (or a public page's, signed out) never brings the
+ * deleted cache back. Called when a session starts.
+ */
+export async function allowOfflineData(): Promise<void> {
+  try {
+    if (typeof caches !== "undefined") await caches.open(API_CACHE);
+  } catch {
+    // No Cache Storage: nothing will be kept.
+  }
+}
+
 /** Deletes every kept API answer (called when the session ends). */
 export async function forgetOfflineData(): Promise<void> {
   try {

@@ -2,7 +2,7 @@
 // new one). The refresh token never reaches this code: the API keeps it in an HttpOnly cookie that no
 // script can read. What is remembered across reloads is only a flag that a session probably exists,
 // so that the app knows to renew the access token instead of sending the person to sign in.
-import { forgetOfflineData } from "./offline-cache.ts";
+import { allowOfflineData, forgetOfflineData } from "./offline-cache.ts";
 
 export interface User {
   id: string;
@@ -45,6 +45,7 @@ try {
 let signedInThisTab = false;
 
 export function startSession(tokens: SessionTokens): void {
+  void allowOfflineData();
   accessToken = tokens.access_token;
   session.user = tokens.user;
   signedInThisTab = true;
