@@ -2,11 +2,12 @@
 // activities and people on
 //   dev    tests/activities/sentences.tsv, rows index % 3 != 2 (developed on);
 //   dev-2  tests/activities/sentences.dev-2.tsv, all 450 rows (another author, developed on);
+//   dev-3  tests/activities/sentences.dev-3.tsv, all rows (a third author, written for precision on unseen writing);
 //   test   tests/activities/sentences.tsv, rows index % 3 == 2 (measured, never tuned on),
 // and the time per entry. Labels are compared by their one name (worker/text/activity-names.ts).
 //
 //   npm run eval:activities                 # all three sets and the timing
-//   npm run eval:activities -- --misses     # also list the dev and dev-2 rows read wrongly (never the test rows)
+//   npm run eval:activities -- --misses     # also list the dev, dev-2 and dev-3 rows read wrongly (never the test rows)
 //   npm run eval:activities -- --no-test    # leave the test split out (for development runs)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +17,7 @@ import { evaluate, parseSentences, splitOf, TARGETS, type Report, type Score } f
 const root = join(import.meta.dirname, "..");
 const rows = parseSentences(readFileSync(join(root, "tests", "activities", "sentences.tsv"), "utf8"));
 const dev2 = parseSentences(readFileSync(join(root, "tests", "activities", "sentences.dev-2.tsv"), "utf8"));
+const dev3 = parseSentences(readFileSync(join(root, "tests", "activities", "sentences.dev-3.tsv"), "utf8"));
 const dev = rows.filter((r) => splitOf(r.index) === "dev");
 const withTest = !process.argv.includes("--no-test");
 
@@ -26,11 +28,12 @@ const line = (name: string, s: Score) =>
 const reports: [string, string, Report][] = [
   ["dev", "sentences.tsv, index % 3 != 2", evaluate(dev)],
   ["dev-2", "sentences.dev-2.tsv, another author", evaluate(dev2)],
+  ["dev-3", "sentences.dev-3.tsv, a third author", evaluate(dev3)],
 ];
 // The test split is scored here and only its totals leave this block: its rows and misses are never printed.
 if (withTest) reports.push(["test", "sentences.tsv, index % 3 == 2, never tuned on", evaluate(rows.filter((r) => splitOf(r.index) === "test"))]);
 
-console.log(`activity extractor: ${rows.length} sentences in sentences.tsv, ${dev2.length} in sentences.dev-2.tsv\n`);
+console.log(`activity extractor: ${rows.length} sentences in sentences.tsv, ${dev2.length} in sentences.dev-2.tsv, ${dev3.length} in sentences.dev-3.tsv\n`);
 for (const [name, about, report] of reports) {
   console.log(`${name} (${report.rows} sentences: ${about})`);
   console.log(line("activities", report.activities));

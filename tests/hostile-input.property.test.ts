@@ -60,6 +60,18 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * The person's access token, signing in again when an earlier operation ended the session (signing
+ * out, a password change, "sign out everywhere else"): an ended session's token is refused at once.
+ */
+async function liveToken(): Promise<string> {
+  if ((await call("GET", "/api/auth/me", { token: person.token })).status === 200) return person.token;
+  const res = await call("POST", "/api/auth/login", { body: { email: person.email, password: person.password } });
+  expect(res.status).toBe(200);
+  person.token = ((await res.json()) as { access_token: string }).access_token;
+  return person.token;
+}
+
 const seedOf = (op: Operation) => {
   let h = SEED;
   for (const ch of op.key) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
@@ -128,7 +140,7 @@ describe("every operation in the OpenAPI document, under hostile input", () => {
 
   for (const op of operations) {
     it(`${op.key}: 4xx in the envelope, never 5xx, nothing stored when refused`, async () => {
-      const token = isAdminRoute(op) ? admin.token : person.token;
+      const token = isAdminRoute(op) ? admin.token : await liveToken();
       const realIds = op.pathParams.length ? idsFor(op, { owner: owned }) : null;
       const tally = { refused: 0, accepted: 0 };
       const prototypeKeys = pollution();
@@ -173,6 +185,7 @@ describe("text that is not valid Unicode", () => {
   const LONE = "\uD800";
 
   it("is refused in the envelope wherever a body carries text, and nothing is stored", async () => {
+    const token = await liveToken();
     const cases: [string, string, unknown, string][] = [
       ["POST", "/api/entries", { content: `a${LONE}b` }, "content"],
       ["POST", "/api/entries", { content: "fine", tags: [`t${LONE}`] }, "tags.0"],
@@ -185,7 +198,7 @@ describe("text that is not valid Unicode", () => {
     ];
     for (const [method, path, body, field] of cases) {
       const before = await snapshotStore([person.id]);
-      const res = await call(method, path, { token: person.token, body });
+      const res = await call(method, path, { token, body });
       expect(res.status, `${method} ${path}`).toBe(400);
       const { error } = (await res.json()) as { error: { code: string; details: { path: string }[] } };
       expect(error.code).toBe("validation_failed");
@@ -195,13 +208,14 @@ describe("text that is not valid Unicode", () => {
   });
 
   it("surrogate pairs, NUL and other odd but valid text are stored exactly as sent", async () => {
+    const token = await liveToken();
     const content = "😀 a\u0000b \u202Eright-to-left\u202C e\u0301 \uFEFF İ";
-    const res = await call("POST", "/api/entries", { token: person.token, body: { content, title: "𝒳\u0000", tags: ["🏳️‍🌈"] } });
+    const res = await call("POST", "/api/entries", { token, body: { content, title: "𝒳\u0000", tags: ["🏳️‍🌈"] } });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string };
-    const read = await call("GET", `/api/entries/${created.id}`, { token: person.token });
+    const read = await call("GET", `/api/entries/${created.id}`, { token });
     expect(await read.json()).toMatchObject({ content, title: "𝒳\u0000", tags: ["🏳️‍🌈"] });
-    await call("DELETE", `/api/entries/${created.id}`, { token: person.token });
+    await call("DELETE", `/api/entries/${created.id}`, { token });
   });
 });
 

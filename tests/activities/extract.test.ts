@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import sentences from "./sentences.tsv?raw";
 import sentencesDev2 from "./sentences.dev-2.tsv?raw";
+import sentencesDev3 from "./sentences.dev-3.tsv?raw";
 import { extractActivities } from "../../worker/text/activities.ts";
 import { canonicalActivity } from "../../worker/text/activity-names.ts";
 import { evaluate, parseSentences, splitOf, TARGETS } from "../../worker/text/activity-evaluation.ts";
@@ -129,6 +130,26 @@ describe("extractActivities", () => {
     expect(extractActivities("Did the constructor thing, then a toString and valueOf __proto__ hasOwnProperty.")).toEqual({ activities: [], people: [] });
   });
 
+  // Causes of false positives found on unseen writing (dev-3): idioms, dreams, someone else's "it",
+  // a place that was shut, a heading that looks ahead, and a deed denied later on.
+  it.each([
+    ["Dreamt I was swimming with whales.", []],
+    ["Anxious all morning, then it just lifted.", []],
+    ["I played my cards right for once.", []],
+    ["Walked in on my flatmate crying.", []],
+    ["Running on four hours of sleep and pure spite.", []],
+    ["I meant to go for a swim but the pool was shut.", []],
+    ["Tomorrow: gym, laundry, call the vet.", []],
+    ["Sat in the garden with a book and didn't read a word.", ["sit in the garden"]],
+    ["Didn't want to go but went for a run anyway.", ["run"]],
+    ["Had a look round and a coffee.", ["drink coffee"]],
+    ["Ran some errands in town.", ["run errands"]],
+    ["Did the grocery run after work.", ["shop"]],
+    ["Fixed the dripping tap myself.", ["fix the tap"]],
+  ])("reads %j as %j", (text, expected) => {
+    expect(activities(text)).toEqual(expected);
+  });
+
   it("answers nothing for an entry with no deeds and no people", () => {
     expect(extractActivities("Feeling anxious about everything and nothing.")).toEqual({ activities: [], people: [] });
     expect(extractActivities("")).toEqual({ activities: [], people: [] });
@@ -172,6 +193,19 @@ describe("figures on the labelled sentences", () => {
     expect(report.rows).toBe(450);
     expect(report.activities.precision).toBeGreaterThanOrEqual(DEV2_FLOOR.precision);
     expect(report.activities.recall).toBeGreaterThanOrEqual(DEV2_FLOOR.recall);
+    expect(report.people.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+    expect(report.people.recall).toBeGreaterThanOrEqual(TARGETS.recall);
+  });
+
+  // sentences.dev-3.tsv: a third author's sentences, written for precision on unseen writing (96.2% /
+  // 86.4% when last measured, 91.4% / 85.2% before the fixes it led to); held just under that.
+  const DEV3_FLOOR = { precision: 0.96, recall: 0.86 };
+
+  it("on the third development set: activities hold their measured floor, people meet the targets", () => {
+    const report = evaluate(parseSentences(sentencesDev3));
+    expect(report.rows).toBeGreaterThanOrEqual(300);
+    expect(report.activities.precision).toBeGreaterThanOrEqual(DEV3_FLOOR.precision);
+    expect(report.activities.recall).toBeGreaterThanOrEqual(DEV3_FLOOR.recall);
     expect(report.people.precision).toBeGreaterThanOrEqual(TARGETS.precision);
     expect(report.people.recall).toBeGreaterThanOrEqual(TARGETS.recall);
   });

@@ -25,7 +25,7 @@
 // phrase it, which no library ships; a hand-written tokeniser (tokens.ts) and verb table
 // (verb-forms.ts) do the rest in tens of microseconds. Figures: README, "Activities from the words".
 import { canonicalActivity } from "./activity-names.ts";
-import { ACTIVITY_NOUNS, gram, gerundRule, NOUN_ACTIVITIES, DO_OBJECTS, PLAY_OBJECTS, ruleFor, RULES, SESSION_WORDS, type Hit } from "./activity-rules.ts";
+import { ACTIVITY_NOUNS, gram, gerundRule, LIGHT_VERBS, NOUN_ACTIVITIES, DO_OBJECTS, PLAY_OBJECTS, ruleFor, RULES, SESSION_WORDS, type Hit } from "./activity-rules.ts";
 import { isPersonWord, personAt, peopleIn } from "./people.ts";
 import { clausesOf, type Token } from "./tokens.ts";
 import { verbReading, type VerbReading } from "./verb-forms.ts";
@@ -83,7 +83,9 @@ const IRREALIS = new Set(
   (
     "want wants wanted wish wished wishing hope hoping hoped hopefully need needs needed should shall could would will " +
     "might may must meant supposed thinking considering consider if unless maybe perhaps ought can tempted meaning intend intending " +
-    "fancy dreading booked forward"
+    "fancy dreading booked forward " +
+    // A dream, a daydream or a pretence: what happens in it was not done ("dreamt I was swimming").
+    "dream dreams dreamt dreamed dreaming daydream daydreamed daydreaming nightmare imagine imagined imagining pretend pretended pretending"
   ).split(" "),
 );
 const FUTURE = new Set(["tomorrow", "soon", "someday", "tmrw"]);
@@ -154,6 +156,8 @@ const IDIOMS: string[][] = [
   "run a fever", "run a bath", "read my mind", "paint the town", "bake in this", "bake in the", "garden leave", "walk on air", "walk on sunshine", "write off", "write me off", "write it off", "play with fire", "play with my food", "play with my hair",
   "play on my mind", "call it *", "paddle * own canoe", "paddle my own", "go for it", "go for broke", "go to pieces", "go to waste", "go to sleep", "hit the ground running", "drive a hard bargain",
   "draw the short straw", "draw a line under", "sing * praises", "cook on gas", "cook on all", "walk the talk", "run the gauntlet", "run out",
+  // Read on unseen writing (dev-3): a card game, a doorway and a fast pace that are no deed.
+  "play * cards right", "play my cards", "play our cards", "play your cards", "walk in on", "run on fumes", "run on empty",
 ].map((s) => s.split(" "));
 
 /** The idioms by their first word, so a verb is checked against its own few. */
@@ -265,6 +269,8 @@ function subjectBefore(toks: Token[], i: number): Subject | null {
     if (OTHER_PRONOUNS.has(t)) return "other";
     // "things run smoothly", "watching people work": a plural subject right before a present verb.
     if (OTHER_SUBJECTS.has(t) && (isSubjectPosition(toks, j) || (j === i - 1 && /^(base|s)$/.test(verbReading(w(toks, i))?.form ?? "")))) return "other";
+    // "then it just lifted", "it finally cleared": only adverbs between a subject pronoun and the verb.
+    if (/^(it|everything|something|nothing|everyone|everybody|nobody)$/.test(t) && j < i - 1 && toks.slice(j + 1, i).every((x) => /^(just|really|actually|finally|suddenly|slowly|eventually|kind|sort|of|totally|completely|never|always)$/.test(x.w)) && verbReading(w(toks, i))?.form === "past" && !verbReading(w(toks, j - 1))) return "other";
     if (isPersonWord(toks, j) && !isObject(toks, j)) return "other";
     // "my nose has been running", "the washing machine ran all night".
     if (isSubjectPosition(toks, j, true) && !isPersonWord(toks, j) && (!verbReading(t) || DETERMINERS.has(w(toks, j - 1))) && !toks[j]!.cap && subjectPhraseAt(toks, j) && !toks[j]!.poss) return "other";
@@ -518,10 +524,13 @@ function sharesObject(toks: Token[]): boolean {
 /** Reads an entry's activities and the people it mentions. */
 export function extractActivities(text: string): ExtractedActivities {
   const activities: string[] = [];
+  /** The sentence each activity was read in. */
+  const foundIn: number[] = [];
   const people: string[] = [];
   let previous: ClauseState | null = null;
   let previousWords = "";
   let listHead = false;
+  let headWords = "";
   const clauses = clausesOf(text);
   // "Swimming tonight, can't wait": a sentence that looks forward makes its unfinished deeds plans.
   const ahead = new Set<number>();
@@ -546,6 +555,7 @@ export function extractActivities(text: string): ExtractedActivities {
   for (const clause of clauses) {
     const sameSentence = previous?.sentence === clause.sentence;
     // "Note to self: go for a walk", "To do: call the bank": what follows is a list of things to do.
+    if (sameSentence && !listHead && /^(note to self|reminder|to do|todo|tomorrow|plan|plans|goals?|tasks?)$/.test(previousWords)) headWords = previousWords;
     listHead = sameSentence && (listHead || /^(note to self|reminder|to do|todo|tomorrow|plan|plans|goals?|tasks?)$/.test(previousWords));
     previousWords = clause.tokens.map((t) => t.w).join(" ");
     let toks = clause.tokens;
@@ -553,7 +563,11 @@ export function extractActivities(text: string): ExtractedActivities {
     const coordinated = sameSentence && (clause.joiner === "and" || clause.joiner === "or" || clause.joiner === "n");
     // "so did I", "me too": what someone else just did, the writer did too.
     if (previous && toks.length === 2 && ((/^(so|and)$/.test(clause.joiner ?? "") && /^(did|do|have|had|was|am)$/.test(w(toks, 0)) && FIRST_PERSON.has(w(toks, 1))) || gram(toks, 0, 2) === "me too")) {
-      for (const activity of previous.others) if (!activities.includes(activity)) activities.push(activity);
+      for (const activity of previous.others)
+        if (!activities.includes(activity)) {
+          activities.push(activity);
+          foundIn.push(clause.sentence);
+        }
       continue;
     }
     // "Had a shower and a coffee": the second object shares the first one's verb.
@@ -572,15 +586,34 @@ export function extractActivities(text: string): ExtractedActivities {
       // "Note to self: go for a walk", "To do: call the bank": a list of things to do, not deeds. (A bare
       // verb opening a sentence is read as done: diaries drop "I", and suggestions are read as deeds.)
       if (start === 0 && clause.joiner === null && listHead && hit !== fragment && verbReading(w(toks, 0))?.form === "base" && !toks[0]!.joined) return;
+      // "Tomorrow: gym, laundry": under a heading that looks ahead, a bare name is a plan too.
+      if (hit === fragment && listHead && /^(tomorrow|tmrw|plan|plans|to do|todo|goals?|note to self|reminder)$/.test(headWords)) return;
       // A cause ("sore from the hike") is the writer's unless a person is the one who felt it.
       const subject = hit.presupposed ? "first" : hit.other ? "other" : hit.cause ? (toks.slice(0, start).some((t, k) => OTHER_PRONOUNS.has(t.w) || (isPersonWord(toks, k) && !isObject(toks, k))) || (start === 0 && sameSentence && previous?.subject === "other") ? "other" : "first") : (subjectBefore(toks, start) ?? (sameSentence && previous ? previous.subject : "first"));
-      if (state.negated || negatedBefore(toks, start) || state.irrealis || irrealisBefore(toks, start)) return;
+      if (state.irrealis || irrealisBefore(toks, start)) return;
+      if (state.negated || negatedBefore(toks, start)) {
+        // "Sat down with a book and didn't read a word": a deed read earlier in the sentence and then
+        // denied was not done.
+        for (const activity of [hit.activity, ...(hit.also ?? [])].map(canonicalActivity)) {
+          const k = activities.indexOf(activity);
+          if (k >= 0 && foundIn[k] === clause.sentence) {
+            activities.splice(k, 1);
+            foundIn.splice(k, 1);
+          }
+        }
+        return;
+      }
       if (ahead.has(clause.sentence) && verbReading(w(toks, start))?.form !== "past") return;
-      // "Choir was cancelled", "the match got rained off": named, and then it did not happen.
-      for (let k = hit.end; k < Math.min(toks.length, hit.end + 4); k++) if (/^(cancelled|canceled|postponed|rained|scrapped)$/.test(w(toks, k)) || (w(toks, k) === "called" && w(toks, k + 1) === "off")) return;
+      // "Choir was cancelled", "the match got rained off", "the pool was shut": named, and then it did not happen.
+      for (let k = hit.end; k < Math.min(toks.length, hit.end + 4); k++) if (/^(cancelled|canceled|postponed|rained|scrapped|shut|closed)$/.test(w(toks, k)) || (w(toks, k) === "called" && w(toks, k + 1) === "off")) return;
       const found = [hit.activity, ...(hit.also ?? [])].map(canonicalActivity);
       if (subject === "other") state.others.push(...found);
-      else for (const activity of found) if (!activities.includes(activity)) activities.push(activity);
+      else
+        for (const activity of found)
+          if (!activities.includes(activity)) {
+            activities.push(activity);
+            foundIn.push(clause.sentence);
+          }
     };
     // After "after" a clause may be just its cause ("felt better after a chat with Mum").
     const fragment = clause.joiner === "after" && !verbReading(w(toks, 0)) ? causeAt(toks, 0) : clause.joiner && SUBORDINATORS.has(clause.joiner) ? null : fragmentAt(toks);
@@ -589,7 +622,10 @@ export function extractActivities(text: string): ExtractedActivities {
       const hit = activityAt(toks, i, clause.joiner);
       if (!hit) continue;
       if (!hit.activity) {
-        if (!verbReading(toks[i]!.w)?.lemma || hit.end <= i + 1) continue;
+        const lemma = verbReading(toks[i]!.w)?.lemma;
+        if (!lemma || hit.end <= i + 1) continue;
+        // "Had a look round and a coffee": a light verb's object that is no activity still lends its verb.
+        if (LIGHT_VERBS.has(lemma)) state.frame = /^(for|to|on)$/.test(w(toks, i + 1)) ? [toks[i]!, toks[i + 1]!] : [toks[i]!];
         i = hit.end - 1;
         continue;
       }

@@ -181,6 +181,7 @@ export const DO_OBJECTS = table(`
   tax return,taxes,my taxes=do paperwork; face mask,skincare,skin care,my skincare=skincare; nails,my nails=paint my nails; hair,my hair=;
   washing up,the washing up,the dishes,dishes,the pots,pots,pans=do the dishes; hoovering,the hoovering,vacuuming=clean; dusting=clean; mopping=clean;
   ironing,the ironing=do the ironing; food shop,big shop,weekly shop,grocery shop,supermarket shop,tesco shop=shop; garden,the garden,gardening,weeding=garden;
+  grocery run,food run,supermarket run,shop run,shopping run=shop; supply run,beer run,snack run,milk run,coffee run,tip run,airport run,station run=;
   a bit of everything=; nothing,anything,something,absolutely nothing=; sport,sports,some sport,exercise,some exercise,cardio,some cardio=work out; ride,long ride,bike ride=cycle; row=row; sauna=sauna; hike=hike;
   jigsaw,puzzle,the jigsaw=do a puzzle; crossword,the crossword,his crossword,her crossword=do a crossword; quiz,pub quiz=do a pub quiz;
   escape room=do an escape room; litter pick=litter pick; presentation=give a presentation; breathing exercise,breathing exercises,breathwork,box breathing=do breathing exercises; meal plan,meal planning=meal plan; flashcards=study;
@@ -221,7 +222,7 @@ export const PLAY_OBJECTS = table(`
   guitar=play guitar; piano,keyboard=play piano; drums=play drums; violin=play violin; ukulele,uke=play ukulele; bass=play bass;
   cello=play cello; flute=play flute; saxophone,sax=play saxophone; trumpet=play trumpet;
   football,footy,soccer,five a side,5 a side=play football; tennis=play tennis; badminton=play badminton; basketball=play basketball;
-  golf,round of golf=play golf; cricket=play cricket; rugby=play rugby; netball=play netball; hockey=play hockey; squash=play squash;
+  catch=play catch; golf,round of golf=play golf; cricket=play cricket; rugby=play rugby; netball=play netball; hockey=play hockey; squash=play squash;
   volleyball=play volleyball; table tennis,ping pong=play table tennis; pool,snooker=play pool; darts=play darts; chess=play chess;
   cards,poker=play cards; bowls=play bowls; frisbee=play frisbee; padel=play padel; pickleball=play pickleball; baseball=play baseball;
   video games,videogames,computer games,fortnite,minecraft,roblox,fifa,xbox,playstation,ps5,switch,mario kart,zelda=play video games;
@@ -370,7 +371,13 @@ export const RULES: Record<string, Rule> = Object.assign(Object.create(null), {
     if (asNoun) return { activity: "run", end: i + 1 };
     // "ran it past my manager", "ran me to the station".
     if (/^(it|that|this|them|him|her|me|us|things)$/.test(next)) return null;
-    if (next === "errands") return { activity: "run errands", end: i + 2 };
+    // "ran errands", "ran some errands", "ran a few errands" (the first notes count an errand round).
+    for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) {
+      if (w(toks, k) === "errands") return { activity: "run errands", end: k + 1 };
+      if (!/^(some|a|few|couple|of|my|the|more|two|three|several|boring|quick|last|usual)$/.test(w(toks, k))) break;
+    }
+    // "running on four hours of sleep", "running on no sleep": what keeps one going, not a run.
+    if (next === "on" && (/^(\d+|one|two|three|four|five|six|no|little|zero|barely|hardly|broken|half|an)$/.test(w(toks, i + 2)) || toks.slice(i + 2, i + 5).some((t) => /^(sleep|hours?)$/.test(t.w)))) return null;
     if (/^(late|on)$/.test(next) && /^(late|empty|fumes|autopilot|adrenaline|caffeine|coffee|no|nothing|sugar|vapours|willpower|fear|auto)$/.test(w(toks, i + 2) || next)) return null;
     if (RUN_IDIOMS.test(next)) return null;
     // "third weekend running", "two days running".
@@ -1049,7 +1056,9 @@ export const RULES: Record<string, Rule> = Object.assign(Object.create(null), {
       return { activity: person ? `talk to ${person.phrase}` : "talk", end: person?.end ?? chat.end };
     }
     const obj = lookup(toks, i + 1, HAVE_OBJECTS, 6);
-    if (!obj?.activity) return null;
+    if (!obj) return null;
+    // A key with no activity: its words are used up, and no other reading takes them.
+    if (!obj.activity) return obj;
     while (SESSION_WORDS.has(w(toks, obj.end))) obj.end++;
     // "a run of bad luck" is no run; "a row with Liam" is an argument with him.
     if (w(toks, obj.end) === "of" && /^(run|walk)$/.test(obj.activity)) return null;
@@ -1205,7 +1214,7 @@ const START_OBJECTS = merge(DO_OBJECTS, table(`run=run; walk=walk; swim=swim`));
 
 
 /** Small words that come between a verb and the noun it acts on ("fixed the leaky tap"). */
-const OBJECT_SKIP = new Set("the a an my our his her their your some all this that these those old new little big small whole entire leaky broken wobbly spare front back".split(" "));
+const OBJECT_SKIP = new Set("the a an my our his her their your some all this that these those old new little big small whole entire leaky broken wobbly spare front back dripping leaking blocked clogged squeaky creaky loose cracked".split(" "));
 
 /** The noun a verb acts on, kept in the activity with "the" ("fixed her gate" → "the gate"). */
 function objectNoun(toks: Token[], from: number): { phrase: string; end: number } | null {
