@@ -321,6 +321,19 @@ describe("DELETE /api/auth/sessions/{id}", () => {
     await expectError(await call("DELETE", `/api/auth/sessions/${target.id}`, { token: user.token }), 404, "not_found");
   });
 
+  it("a read that also writes (today's prompt) stores nothing for an ended session's token", async () => {
+    const user = await registerUser();
+    const other = await json(await call("POST", "/api/auth/login", { body: { email: user.email, password: user.password } }));
+    const target = (await sessionsOf(user.token)).find((s) => !s.current)!;
+    expect((await call("DELETE", `/api/auth/sessions/${target.id}`, { token: user.token })).status).toBe(204);
+    const shown = async () => (await env.DB.prepare("SELECT count(*) AS n FROM prompts_shown WHERE user_id = ?").bind(user.id).first<{ n: number }>())!.n;
+    await expectError(await call("GET", "/api/prompts/daily", { token: other.access_token }), 401, "unauthorized");
+    await expectError(await call("GET", "/api/gamification/stats", { token: other.access_token }), 401, "unauthorized");
+    expect(await shown()).toBe(0);
+    expect((await call("GET", "/api/prompts/daily", { token: user.token })).status).toBe(200);
+    expect(await shown()).toBe(1);
+  });
+
   it("answers 404 for another person's session and changes nothing; 400 for what is not an id", async () => {
     const owner = await registerUser();
     const stranger = await registerUser();

@@ -14,6 +14,14 @@ const unauthorized = () =>
 /** Methods that only read: their answer can wait for the account check instead of the work waiting for it. */
 const READS = new Set(["GET", "HEAD"]);
 
+/**
+ * Reads that also write what they derive (the day's prompt is remembered so it stays the day's; a
+ * search by meaning embeds the entries the background job has not reached; the streak and achievement
+ * record is brought up to date): like writes, they wait for the check, so a refused one stores nothing.
+ */
+const READS_THAT_WRITE = [/^\/api\/prompts\/(daily|today)$/, /^\/api\/memories\/search$/, /^\/api\/gamification(\/|$)/];
+const waitsForCheck = (method: string, path: string) => !READS.has(method) || READS_THAT_WRITE.some((re) => re.test(path));
+
 export const requireAuth = createMiddleware<AppBindings>(async (c, next) => {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header);
@@ -33,8 +41,8 @@ export const requireAuth = createMiddleware<AppBindings>(async (c, next) => {
     if (!account) throw unauthorized();
     return account;
   });
-  if (!READS.has(c.req.method)) {
-    // A write waits for the check: nothing is stored for an account that is gone.
+  if (waitsForCheck(c.req.method, c.req.path)) {
+    // A write waits for the check: nothing is stored for an account that is gone or a session that ended.
     if (!(await found)) throw unauthorized();
     return next();
   }
