@@ -11,6 +11,7 @@ import { retryDelaySeconds } from "./backoff.ts";
 import { INSIGHT_DEAD_LETTER_QUEUE, QueueMessageSchema, type QueueMessage } from "./messages.ts";
 import { buildWeeklySummary } from "./weekly-summary.ts";
 import { yieldToOtherWork } from "../worker/lib/yield.ts";
+import { redateEntries } from "../worker/services/zone-days.ts";
 
 /** The error and what caused it (drizzle wraps D1's own error as the cause of "Failed query: …"). */
 function describe(err: unknown): string {
@@ -29,6 +30,11 @@ function parse(message: Message<unknown>): QueueMessage | null {
 async function handleJob(env: Env, job: QueueMessage, attempts: number): Promise<string> {
   if (job.type === "weekly-summary") return buildWeeklySummary(env, getDb(env), job);
   if (job.type === "sync-graph") return syncEntryState(env, getDb(env), job.userId, job.entryId);
+  if (job.type === "redate-entries") {
+    const next = await redateEntries(getDb(env), job);
+    if (next) await env.INSIGHT_JOBS.send(next);
+    return next ? "chunk redated" : "redated";
+  }
   return analyzeEntry(env, getDb(env), job, attempts);
 }
 

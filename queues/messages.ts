@@ -27,7 +27,16 @@ export const GraphSyncJobSchema = z.object({
 });
 export type GraphSyncJob = z.infer<typeof GraphSyncJobSchema>;
 
-export const QueueMessageSchema = z.discriminatedUnion("type", [InsightJobSchema, WeeklySummaryJobSchema, GraphSyncJobSchema]);
+/** Give a chunk of a person's entries their local day in the time zone they now live in (worker/services/zone-days.ts). */
+export const RedateJobSchema = z.object({
+  type: z.literal("redate-entries"),
+  userId: z.uuid(),
+  /** The chunk starts after this entry (its write order, `entries.seq`); 0 for the first. */
+  afterSeq: z.number().int().nonnegative(),
+});
+export type RedateJob = z.infer<typeof RedateJobSchema>;
+
+export const QueueMessageSchema = z.discriminatedUnion("type", [InsightJobSchema, WeeklySummaryJobSchema, GraphSyncJobSchema, RedateJobSchema]);
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 
 export const INSIGHT_DEAD_LETTER_QUEUE = "insight-jobs-dlq";

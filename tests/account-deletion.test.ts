@@ -32,6 +32,9 @@ describe("DELETE /api/auth/me", () => {
     const category = await json(await call("POST", "/api/settings/categories", { token: user.token, body: { name: "Mine" } }));
     await createEntry(user.token, { content: "unique kestrel words", tags: ["one", "two"], category_id: category.id });
     await createEntry(user.token, { content: "second" });
+    // A time zone of their own (its offsets) and a day with an activity (the analytics' running totals).
+    expect((await call("PUT", "/api/settings", { token: user.token, body: { timezone: "Europe/Paris" } })).status).toBe(200);
+    await createEntry(user.token, { content: "Went for a run by the river with Sam." });
     await call("POST", "/api/journal/entries", { token: user.token, body: { content: "A hard day, I feel low." } });
     await call("POST", "/api/auth/refresh", { body: { refresh_token: user.refreshToken } });
     await call("PUT", "/api/settings", { token: user.token, body: { theme: "dark" } });
@@ -65,6 +68,10 @@ describe("DELETE /api/auth/me", () => {
     expect(Object.keys(before).sort()).toEqual([
       "achievements",
       "action_items",
+      "analytics_day_items",
+      "analytics_days",
+      "analytics_items",
+      "analytics_totals",
       "categories",
       "entries",
       "entry_embeddings",
@@ -91,12 +98,13 @@ describe("DELETE /api/auth/me", () => {
       "user_points",
       "users",
       "weekly_summaries",
+      "zone_spans",
     ]);
-    expect(Object.values(before).every((n) => n > 0)).toBe(true);
+    expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);
     const bystanderBefore = await rowsOf(bystander.id);
 
     const graph = graphFor(env, user.id);
-    expect(await graph.stateCount()).toBe(4);
+    expect(await graph.stateCount()).toBe(5);
 
     expect((await call("DELETE", "/api/auth/me", { token: user.token, body: { password: user.password } })).status).toBe(204);
 

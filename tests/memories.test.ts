@@ -5,6 +5,8 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "../worker/db/client.ts";
 import { BGE_DIMS } from "../worker/memories/vectorize.ts";
+import { embedText, encodeVector, LOCAL_EMBEDDING_MODEL, quantise } from "../worker/memories/embedding.ts";
+import type { MemorySearchQuery } from "../worker/schemas/memories.ts";
 import { searchMemories } from "../worker/services/memories.ts";
 import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
 import { deliver } from "./queues/helpers.ts";
@@ -64,6 +66,50 @@ describe("GET /api/memories/search", () => {
     const entry = await createEntry(user.token, { content: "Long swim in the lake, cold and wonderful." });
     await deliver({ type: "analyze-entry", entryId: entry.id, userId: user.id, revision: 1 });
     expect(await embeddingOf(entry.id)).toMatchObject({ revision: 1, model: "tideline-hashed-v1" });
+  });
+
+  it("scores a bounded pool however long the history: an old entry is found by its concepts past a hundred newer ones", async () => {
+    const user = await registerUser();
+    const db = getDb(env);
+    // 150 entries with their vectors, written as the insight job leaves them; the oldest is the sea.
+    const insert = (id: string, content: string, at: number) =>
+      env.DB.prepare("INSERT INTO entries (id, user_id, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").bind(id, user.id, content, at, at);
+    const vector = (id: string, content: string) =>
+      env.DB.prepare("INSERT INTO entry_embeddings (entry_id, user_id, revision, model, vector, created_at) VALUES (?, ?, 1, ?, ?, 0)").bind(
+        id,
+        user.id,
+        LOCAL_EMBEDDING_MODEL,
+        encodeVector(quantise(embedText(content))),
+      );
+    const start = Date.parse("2025-01-01T09:00:00Z");
+    const rows = Array.from({ length: 150 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      content: i === 0 ? "Walked by the harbour after dinner and felt better." : `Spreadsheet number ${i} for the quarterly report, then the bus home.`,
+      at: start + i * 86_400_000,
+    }));
+    await env.DB.batch(rows.flatMap((r) => [insert(r.id, r.content, r.at), vector(r.id, r.content)]));
+    const sent: { sql: string; params: unknown[] }[] = [];
+    const prepare = env.DB.prepare.bind(env.DB);
+    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((query: string) => {
+      const statement = prepare(query);
+      const record = { sql: query, params: [] as unknown[] };
+      sent.push(record);
+      const bind = statement.bind.bind(statement);
+      statement.bind = (...params: unknown[]) => {
+        record.params = params;
+        return bind(...params);
+      };
+      return statement;
+    });
+    const body = await searchMemories(env, db, user.id, { q: "the time I felt calm by the sea", limit: 5 } as MemorySearchQuery);
+    spy.mockRestore();
+    expect(body.results[0]?.entry.id).toBe(rows[0]!.id);
+    // The vectors come from the pool (the concept matches and the 100 most recent), entry by entry.
+    const read = sent.find((q) => q.sql.includes("entry_embeddings") && q.sql.includes("entries_fts"))!;
+    expect(read).toBeDefined();
+    const plan = (await prepare(`EXPLAIN QUERY PLAN ${read.sql}`).bind(...read.params).all<{ detail: string }>()).results.map((r) => r.detail).join(" | ");
+    expect(plan).toMatch(/SEARCH entries USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan).not.toMatch(/SCAN entries\b/);
   });
 
   it("never shows another person's entries", async () => {

@@ -91,6 +91,8 @@ export const entries = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     /** Words in `content`, kept by triggers (migrations/0022_analytics.sql); never written by the Worker. */
     wordCount: integer("word_count").notNull().default(0),
+    /** The local day it was written on, in the person's time zone; kept by triggers (migrations/0027). */
+    localDay: text("local_day"),
   },
   (t) => [
     index("entries_user_created").on(t.userId, t.createdAt, t.id),
@@ -193,6 +195,8 @@ export const insights = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** The topics this insight adds to the person's analytics counts; kept by triggers (migrations/0027). */
+    topicsCounted: text("topics_counted"),
   },
   (t) => [index("insights_user_status").on(t.userId, t.status), index("insights_status_updated").on(t.status, t.updatedAt)],
 );

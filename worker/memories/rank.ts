@@ -2,7 +2,8 @@
 // (FTS5's BM25 over the query's content words, any of them), so an entry that says the same thing in
 // other words is found and one that also shares the words comes first. Pure, so that the evaluation
 // (scripts/eval-memories.ts) ranks exactly as the Worker does.
-import { contentWords, isCommonWord } from "./embedding.ts";
+import { conceptWords } from "./concepts.ts";
+import { contentWords, featuresOf, isCommonWord } from "./embedding.ts";
 
 /** Share of the meaning score in the blend; the rest is the word score. */
 export const MEANING_WEIGHT = 0.65;
@@ -39,6 +40,29 @@ export function wordsMatch(query: string): string | null {
   const telling = all.filter((w) => !isCommonWord(w));
   const words = (telling.length > 0 ? telling : all).slice(0, MAX_QUERY_WORDS);
   return words.length > 0 ? words.map((w) => `"${w}"`).join(" OR ") : null;
+}
+
+/** How many entries the local index scores per search: the best matches of the pool's words... */
+export const MEANING_POOL = 200;
+/** ...and the most recent entries (so that a query in words no concept knows still finds something). */
+export const RECENT_POOL = 100;
+const MAX_POOL_TERMS = 64;
+
+let wordsOfConcept: Map<string, readonly string[]> | null = null;
+
+/**
+ * The FTS5 MATCH expression that finds the entries worth scoring by meaning (the local index scores
+ * only these, so a search costs the same at any length of history): the query's own words and every
+ * word of the journal concepts it touches ("the sea" brings harbour, beach, coast...), any of them.
+ * An entry outside it shares no word, stem and concept with the query, so its meaning score could
+ * only come from spelling (character trigrams) or feelings; null when the query has no words.
+ */
+export function meaningPoolMatch(query: string): string | null {
+  wordsOfConcept ??= new Map(conceptWords().map(([name, words]) => [`c:${name}`, words]));
+  const terms = new Set(contentWords(query));
+  for (const feature of featuresOf(query).keys()) for (const word of wordsOfConcept.get(feature) ?? []) terms.add(word.replace(/_/g, " "));
+  const list = [...terms].slice(0, MAX_POOL_TERMS);
+  return list.length > 0 ? list.map((w) => `"${w}"`).join(" OR ") : null;
 }
 
 /** Blends the two candidate lists: best first, ties broken by the word score, then the id. */

@@ -59,7 +59,7 @@ export const analyticsRoutes = createRouter()
       request: { query: SummaryQuerySchema },
       responses: { 200: jsonResponse(SummarySchema, "The whole history in figures."), ...commonErrors },
     }),
-    async (c) => c.json(await analyticsSummary(getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
+    async (c) => c.json(await analyticsSummary(c.env, getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
   )
   .openapi(
     createRoute({
@@ -93,5 +93,5 @@ export const analyticsRoutes = createRouter()
       request: { query: ActivitiesQuerySchema },
       responses: { 200: jsonResponse(ActivitiesSchema, "Effects, most frequent first; the method is described in the answer."), ...commonErrors },
     }),
-    async (c) => c.json(await analyticsEffects(getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
+    async (c) => c.json(await analyticsEffects(c.env, getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
   );

@@ -46,7 +46,7 @@ export const settingsRoutes = createRouter()
       request: { body: jsonBody(SettingsUpdateSchema) },
       responses: { 200: jsonResponse(SettingsViewSchema, "The settings after the change."), ...commonErrors },
     }),
-    async (c) => c.json(await updateSettings(getDb(c.env), c.get("user").id, c.req.valid("json")), 200),
+    async (c) => c.json(await updateSettings(c.env, getDb(c.env), c.get("user").id, c.req.valid("json")), 200),
   )
   .openapi(
     createRoute({

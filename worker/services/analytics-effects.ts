@@ -1,14 +1,13 @@
 // "Days with a run: +0.31 (23 days)": for each activity and each person an entry mentions, the mean
-// valence of the local days with it against the person's other days, with a 95% interval. SQLite
-// does all the adding up in one query over the entries_analytics index (a day's mean valence, then
-// count, sum and sum of squares per item); worker/analytics/effects.ts turns the sums into figures.
-import { z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
+// valence of the local days with it against the person's other days, with a 95% interval. The
+// triggers of migrations/0027 keep the count, sum and sum of squares of the days' mean valence, per
+// person and per item; worker/analytics/effects.ts turns the sums into figures.
+import { and, desc, eq, gt } from "drizzle-orm";
 import { effectOf, MIN_DAYS, type Sums } from "../analytics/effects.ts";
+import { analyticsItems, analyticsTotals } from "../db/analytics-schema.ts";
 import type { Database } from "../db/client.ts";
-import { entries } from "../db/schema.ts";
-import { historyDaySql, historySpan, jsonList } from "./analytics.ts";
 import { calendarSettings } from "./settings.ts";
+import { daysFollow, followZone } from "./zone-days.ts";
 
 export const EFFECTS_METHOD =
   `Each local day with an entry counts once, with the mean valence (−1 to 1) of its entries. For an activity or a person, ` +
@@ -17,44 +16,36 @@ export const EFFECTS_METHOD =
   `it is too few days to tell; an interval that leaves out zero is marked clear. Days are not independent experiments: ` +
   `read a difference as something that came with better or worse days, not as its cause.`;
 
-const SumsRow = z.object({ kind: z.enum(["total", "activity", "person"]), name: z.string(), n: z.number().int(), s: z.number(), ss: z.number() });
-
-export async function analyticsEffects(db: Database, userId: string, limit: number) {
+/**
+ * The effects from the running sums the triggers of migrations/0027 keep: the person's days (count,
+ * sum and sum of squares of their mean valence) and, per activity and person, the same over the days
+ * with it. A few rows per request, however long the history.
+ */
+export async function analyticsEffects(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, limit: number) {
   const { timeZone } = await calendarSettings(db, userId);
-  const span = await historySpan(db, userId);
   const empty = { time_zone: timeZone, min_days: MIN_DAYS, method: EFFECTS_METHOD, baseline: { days: 0, mean_valence: null }, activities: [], people: [] };
-  if (!span) return empty;
-  const day = historyDaySql(timeZone, span);
-  const rows = z.array(SumsRow).parse(
-    await db.all(sql`
-      WITH e AS (
-        SELECT ${day} AS day, ${entries.valence} AS v, ${entries.activities} AS activities, ${entries.people} AS people
-        FROM ${entries} WHERE ${entries.userId} = ${userId} AND ${entries.valence} IS NOT NULL
-      ),
-      d AS (SELECT day, avg(v) AS v FROM e GROUP BY day),
-      p AS (
-        SELECT 'activity' AS kind, j.value AS name, e.day AS day FROM e, ${jsonList(sql`e.activities`)} AS j WHERE j.type = 'text'
-        UNION
-        SELECT 'person', j.value, e.day FROM e, ${jsonList(sql`e.people`)} AS j WHERE j.type = 'text'
-      ),
-      g AS (SELECT p.kind, p.name, count(*) AS n, sum(d.v) AS s, sum(d.v * d.v) AS ss FROM p JOIN d ON d.day = p.day GROUP BY p.kind, p.name),
-      r AS (SELECT g.*, row_number() OVER (PARTITION BY kind ORDER BY n DESC, name) AS rank FROM g)
-      SELECT 'total' AS kind, '' AS name, count(*) AS n, coalesce(sum(v), 0) AS s, coalesce(sum(v * v), 0) AS ss FROM d
-      UNION ALL
-      SELECT kind, name, n, s, ss FROM r WHERE rank <= ${limit}
-    `),
-  );
-  const totalRow = rows.find((r) => r.kind === "total");
-  const total: Sums = { n: totalRow?.n ?? 0, sum: totalRow?.s ?? 0, sumSquares: totalRow?.ss ?? 0 };
-  const effects = (kind: "activity" | "person") =>
-    rows
-      .filter((r) => r.kind === kind)
-      .map((r) => ({ name: r.name, ...effectOf({ n: r.n, sum: r.s, sumSquares: r.ss }, total) }))
-      .sort((a, b) => b.days - a.days || a.name.localeCompare(b.name));
+  const itemsOf = (kind: "activity" | "person") =>
+    db
+      .select({ name: analyticsItems.name, n: analyticsItems.days, sum: analyticsItems.moodSum, sumSquares: analyticsItems.moodSquares })
+      .from(analyticsItems)
+      .where(and(eq(analyticsItems.userId, userId), eq(analyticsItems.kind, kind), gt(analyticsItems.days, 0)))
+      .orderBy(desc(analyticsItems.days), analyticsItems.name)
+      .limit(limit);
+  const [totalsRows, activityRows, peopleRows] = await db.batch([
+    db.select().from(analyticsTotals).where(eq(analyticsTotals.userId, userId)),
+    itemsOf("activity"),
+    itemsOf("person"),
+  ]);
+  const t = totalsRows[0];
+  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  if (!t || t.moodDays <= 0) return empty;
+  const total: Sums = { n: t.moodDays, sum: t.moodSum, sumSquares: t.moodSquares };
+  const effects = (rows: { name: string; n: number; sum: number; sumSquares: number }[]) =>
+    rows.map((r) => ({ name: r.name, ...effectOf({ n: r.n, sum: r.sum, sumSquares: r.sumSquares }, total) })).sort((a, b) => b.days - a.days || a.name.localeCompare(b.name));
   return {
     ...empty,
-    baseline: { days: total.n, mean_valence: total.n > 0 ? Math.round((total.sum / total.n) * 1000) / 1000 : null },
-    activities: effects("activity"),
-    people: effects("person"),
+    baseline: { days: total.n, mean_valence: Math.round((total.sum / total.n) * 1000) / 1000 },
+    activities: effects(activityRows),
+    people: effects(peopleRows),
   };
 }

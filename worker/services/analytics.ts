@@ -1,18 +1,21 @@
 // Analytics over a person's whole history: the summary, the year in pixels, the trends of the last
-// 30 days, and the transition matrix. Every figure is an SQL aggregate that reads the
-// entries_analytics index (migrations/0022; plans checked in tests/query-plans.test.ts), or the
-// graph's own transition counts: nothing loads a person's entries into the Worker.
+// 30 days, and the transition matrix. The summary reads running totals kept by triggers
+// (migrations/0027); the year and the trends are SQL aggregates over a bounded range of the
+// entries_analytics index (migrations/0022; plans checked in tests/query-plans.test.ts); the matrix is
+// the graph's own transition counts. Nothing loads a person's entries into the Worker.
 import { z } from "@hono/zod-openapi";
-import { and, eq, gte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, sql, type SQLWrapper } from "drizzle-orm";
 import { describeTrends, type ActivityDays } from "../analytics/trends.ts";
 import { transitionMatrix } from "../analytics/transitions.ts";
+import { analyticsItems, analyticsTotals } from "../db/analytics-schema.ts";
 import type { Database } from "../db/client.ts";
-import { entries, entryTags, insights, tags } from "../db/schema.ts";
+import { entries, tags } from "../db/schema.ts";
 import { DAY_MS, offsetSpans, startOfLocalDay, localDate } from "../lib/time-zone.ts";
 import type { CalendarQuery, TrendWindow } from "../schemas/analytics.ts";
 import { graphFor } from "./graph.ts";
 import { localDaySql, moodOverTime } from "./mood-analytics.ts";
 import { calendarSettings } from "./settings.ts";
+import { daysFollow, followZone } from "./zone-days.ts";
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -20,34 +23,44 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** A JSON list column, or an empty list where it is not valid JSON (json_each would fail the query). */
 export const jsonList = (column: SQLWrapper) => sql`json_each(CASE WHEN json_valid(${column}) THEN ${column} ELSE '[]' END)`;
 
-/** When the person's first and last entries were written (two index seeks), or null for none. */
-export async function historySpan(db: Database, userId: string): Promise<{ first: number; last: number } | null> {
-  const [row] = await db
-    .select({ first: sql<number | null>`min(${entries.createdAt})`, last: sql<number | null>`max(${entries.createdAt})` })
-    .from(entries)
-    .where(eq(entries.userId, userId));
-  return row?.first != null && row.last != null ? { first: row.first, last: row.last } : null;
-}
+/** The most counted activities, people or topics of the person (running counts: one row per name). */
+const topItems = (db: Database, userId: string, kind: "activity" | "person" | "topic", limit: number) =>
+  db
+    .select({ name: analyticsItems.name, count: analyticsItems.entries })
+    .from(analyticsItems)
+    .where(and(eq(analyticsItems.userId, userId), eq(analyticsItems.kind, kind), gt(analyticsItems.entries, 0)))
+    .orderBy(desc(analyticsItems.entries), analyticsItems.name)
+    .limit(limit);
 
-/** The local day of an entry over the whole history, in the person's time zone. */
-export const historyDaySql = (timeZone: string, span: { first: number; last: number }) => localDaySql(offsetSpans(timeZone, span.first, span.last + 1));
-
-const RankedRow = z.object({ name: z.string(), count: z.number().int() });
-const ranked = async (db: Database, query: SQL) => z.array(RankedRow).parse(await db.all(query));
-
-/** The most frequent items of an entry JSON list column (activities or people), by entries. */
-const topOfList = (db: Database, userId: string, column: SQLWrapper, limit: number) =>
-  ranked(
-    db,
-    sql`SELECT j.value AS name, count(*) AS count FROM ${entries}, ${jsonList(column)} AS j
-        WHERE ${entries.userId} = ${userId} AND j.type = 'text'
-        GROUP BY j.value ORDER BY count DESC, name LIMIT ${limit}`,
-  );
-
-export async function analyticsSummary(db: Database, userId: string, limit: number) {
+/**
+ * The whole history in figures, from the running totals the triggers of migrations/0027 keep (a row
+ * per person, one per tag, activity, person and topic): its cost does not grow with the history.
+ */
+export async function analyticsSummary(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, limit: number) {
   const { timeZone } = await calendarSettings(db, userId);
-  const span = await historySpan(db, userId);
-  if (!span) {
+  // The first and the last entry: one index seek each (entries_user_created).
+  const edge = (order: typeof asc) => db.select({ at: entries.createdAt }).from(entries).where(eq(entries.userId, userId)).orderBy(order(entries.createdAt)).limit(1);
+  const [totalsRows, firstRows, lastRows, topTags, topActivities, topPeople, topTopics] = await db.batch([
+    db.select().from(analyticsTotals).where(eq(analyticsTotals.userId, userId)),
+    edge(asc),
+    edge(desc),
+    db
+      .select({ name: tags.name, count: analyticsItems.entries })
+      .from(analyticsItems)
+      .innerJoin(tags, eq(tags.id, analyticsItems.name))
+      .where(and(eq(analyticsItems.userId, userId), eq(analyticsItems.kind, "tag"), gt(analyticsItems.entries, 0)))
+      .orderBy(desc(analyticsItems.entries), tags.name)
+      .limit(limit),
+    topItems(db, userId, "activity", limit),
+    topItems(db, userId, "person", limit),
+    // A crisis entry's topics are never counted (the insight's topics_counted stays empty).
+    topItems(db, userId, "topic", limit),
+  ]);
+  const t = totalsRows[0];
+  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  const first = firstRows[0]?.at;
+  const last = lastRows[0]?.at;
+  if (!t || t.entries <= 0 || first === undefined || last === undefined) {
     return {
       time_zone: timeZone,
       entries: 0,
@@ -63,45 +76,15 @@ export async function analyticsSummary(db: Database, userId: string, limit: numb
       top_people: [],
     };
   }
-  const day = historyDaySql(timeZone, span);
-  const [totals, topTags, topActivities, topPeople, topTopics] = await Promise.all([
-    db
-      .select({
-        entries: sql<number>`count(*)`,
-        words: sql<number>`coalesce(sum(${entries.wordCount}), 0)`,
-        days: sql<number>`count(DISTINCT ${day})`,
-        valence: sql<number | null>`avg(${entries.valence})`,
-      })
-      .from(entries)
-      .where(eq(entries.userId, userId)),
-    ranked(
-      db,
-      sql`SELECT ${tags.name} AS name, count(*) AS count FROM ${entryTags} JOIN ${tags} ON ${tags.id} = ${entryTags.tagId}
-          WHERE ${entryTags.userId} = ${userId} GROUP BY ${entryTags.tagId} ORDER BY count DESC, name LIMIT ${limit}`,
-    ),
-    topOfList(db, userId, entries.activities, limit),
-    topOfList(db, userId, entries.people, limit),
-    // A crisis entry's words never come back as a highlight (as in the weekly summaries). CROSS
-    // JOIN keeps entries (by the covering index) the outer loop: each insight is then one key seek,
-    // and no entry row (its text) is read for its safety level.
-    ranked(
-      db,
-      sql`SELECT j.value AS name, count(*) AS count FROM ${entries} CROSS JOIN ${insights} ON ${insights.entryId} = ${entries.id}, ${jsonList(insights.topics)} AS j
-          WHERE ${entries.userId} = ${userId} AND ${entries.safetyLevel} != 'crisis' AND ${insights.userId} = ${userId}
-            AND ${insights.status} = 'ready' AND j.type = 'text'
-          GROUP BY j.value ORDER BY count DESC, name LIMIT ${limit}`,
-    ),
-  ]);
-  const t = totals[0]!;
   return {
     time_zone: timeZone,
     entries: t.entries,
     words: t.words,
     writing_days: t.days,
-    average_words: t.entries > 0 ? Math.round((t.words / t.entries) * 10) / 10 : null,
-    first_entry_at: iso(span.first),
-    last_entry_at: iso(span.last),
-    mean_valence: t.valence === null ? null : round3(t.valence),
+    average_words: Math.round((t.words / t.entries) * 10) / 10,
+    first_entry_at: iso(first),
+    last_entry_at: iso(last),
+    mean_valence: t.valenceN > 0 ? round3(t.valenceSum / t.valenceN) : null,
     top_topics: topTopics,
     top_tags: topTags,
     top_activities: topActivities,

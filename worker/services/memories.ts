@@ -3,11 +3,12 @@
 // (worker/memories/rank.ts) and shaped as entry views. Only the person's own entries, ever; crisis
 // entries only when they ask (`include=all`). Also the indexing the insight job does per entry.
 //
-// Cost per search, local index: one indexed read of the person's (entry id, revision, vector) rows and
-// a 384-component int8 dot product each — linear in their history, measured by tests/memories/scan.test.ts
-// and stated in README.md — plus at most LAZY_EMBED entries embedded on the spot when the job has not
-// reached them (AI analysis off, or entries older than this feature); the FTS5 side reads at most
-// CANDIDATES rows. With Vectorize the meaning side is one model call and one filtered top-K query.
+// Cost per search, local index: the vectors of a bounded pool (at most MEANING_POOL entries that share a
+// word or a concept with the query, by BM25, and the RECENT_POOL most recent), each a 384-component
+// int8 dot product, plus at most LAZY_EMBED of them embedded on the spot when the job has not reached
+// them (AI analysis off, or entries older than this feature); the FTS5 side reads at most CANDIDATES
+// rows. So the vectors read do not grow with the history; FTS5's ranking of its matches does, in
+// SQLite's C. With Vectorize the meaning side is one model call and one filtered top-K query.
 import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { entryEmbeddings } from "../db/memories-schema.ts";
@@ -15,7 +16,7 @@ import { entries, entriesFts } from "../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { cosine, decodeVector, embedText, encodeVector, LOCAL_EMBEDDING_MODEL, quantise } from "../memories/embedding.ts";
 import type { IndexableEntry, MemoryIndex } from "../memories/memory-index.ts";
-import { blend, CANDIDATES, topMeaning, wordsMatch, type MeaningHit } from "../memories/rank.ts";
+import { blend, CANDIDATES, MEANING_POOL, meaningPoolMatch, RECENT_POOL, topMeaning, wordsMatch, type MeaningHit } from "../memories/rank.ts";
 import { vectorizeIndexOf, type MemoryBindings } from "../memories/vectorize.ts";
 import type { MemorySearchQuery } from "../schemas/memories.ts";
 import { selectEntryViewRows, toEntryViews } from "./entries.ts";
@@ -64,11 +65,19 @@ class LocalMemoryIndex implements MemoryIndex {
   ) {}
 
   async query(userId: string, text: string, topK: number): Promise<MeaningHit[]> {
+    // The pool (worker/memories/rank.ts): the best matches of the query's words and concepts, and the
+    // most recent entries. In the subqueries "entries" is their own table, so `scope` applies to it.
+    const match = meaningPoolMatch(text);
+    const recent = sql`SELECT seq FROM (SELECT ${entries.seq} FROM ${entries} WHERE ${this.scope} ORDER BY ${entries.createdAt} DESC LIMIT ${RECENT_POOL})`;
+    const pool = match
+      ? sql`SELECT seq FROM (SELECT ${entries.seq} FROM ${entriesFts} JOIN ${entries} ON ${entries.seq} = ${entriesFts.rowid}
+            WHERE entries_fts MATCH ${match} AND ${this.scope} ORDER BY bm25(entries_fts, 2.0, 1.0) LIMIT ${MEANING_POOL}) UNION ${recent}`
+      : recent;
     const rows = await this.db
       .select({ id: entries.id, revision: entries.revision, vRevision: entryEmbeddings.revision, model: entryEmbeddings.model, vector: entryEmbeddings.vector })
       .from(entries)
       .leftJoin(entryEmbeddings, and(eq(entryEmbeddings.entryId, entries.id), eq(entryEmbeddings.userId, entries.userId)))
-      .where(this.scope)
+      .where(and(sql`${entries.seq} IN (${pool})`, this.scope))
       .orderBy(desc(entries.createdAt));
     const q = embedText(text);
     const hits: MeaningHit[] = [];

@@ -6,6 +6,7 @@ import { settings } from "../db/schema.ts";
 import { DEFAULT_TIME_ZONE } from "../lib/time-zone.ts";
 import type { SettingsUpdateSchema, SettingsViewSchema } from "../schemas/settings.ts";
 import { effectiveCountry } from "./safety.ts";
+import { followZone } from "./zone-days.ts";
 
 export async function readSettings(db: Database, userId: string): Promise<z.infer<typeof SettingsViewSchema>> {
   // The row as stored, made with its defaults the first time: one statement, never a second read.
@@ -28,8 +29,11 @@ export async function readSettings(db: Database, userId: string): Promise<z.infe
   };
 }
 
-/** Changes the fields sent (undefined = unchanged; a null country follows the time zone again). */
-export async function updateSettings(db: Database, userId: string, body: z.infer<typeof SettingsUpdateSchema>) {
+/**
+ * Changes the fields sent (undefined = unchanged; a null country follows the time zone again). A new
+ * time zone also moves the entries' days in the analytics' running totals (in the background).
+ */
+export async function updateSettings(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, body: z.infer<typeof SettingsUpdateSchema>) {
   await readSettings(db, userId);
   await db
     .update(settings)
@@ -45,6 +49,7 @@ export async function updateSettings(db: Database, userId: string, body: z.infer
       updatedAt: Date.now(),
     })
     .where(eq(settings.userId, userId));
+  if (body.timezone !== undefined) await followZone(env, db, userId, body.timezone);
   return readSettings(db, userId);
 }
 
