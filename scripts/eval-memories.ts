@@ -42,13 +42,20 @@ const fts = (match: string | null, limit: number): WordHit[] =>
   match ? ftsSearch.all(match, limit).map((r) => ({ entryId: String(r.id), bm25: Number(r.rank) })) : [];
 
 const vectors = new Map(entries.map((e) => [e.id, decodeVector(encodeVector(quantise(embedText(e.text))))!]));
-/** The meaning side over every entry, or (as the Worker's local index does) over a pool: the best
- *  `pool` matches of the query's words and concepts and the `recent` last entries of the year. */
+const ftsRecent = db.prepare("SELECT e.id AS id FROM entries_fts JOIN entries e ON e.seq = entries_fts.rowid WHERE entries_fts MATCH ? ORDER BY entries_fts.rowid DESC LIMIT ?");
+/** The meaning side over every entry, or (as the Worker's local index does) over its pool: the most
+ *  recent `words` entries sharing a word or concept with the query, the `recent` last entries of the
+ *  year, and the word side's best `CANDIDATES` (entries.tsv is in the order it was written). */
 const meaning = (query: string, pool?: { words: number; recent: number }): MeaningHit[] => {
   const q = embedText(query);
   let scored = entries;
   if (pool) {
-    const ids = new Set([...fts(meaningPoolMatch(query), pool.words).map((h) => h.entryId), ...entries.slice(-pool.recent).map((e) => e.id)]);
+    const match = meaningPoolMatch(query);
+    const ids = new Set([
+      ...(match ? ftsRecent.all(match, pool.words).map((r) => String(r.id)) : []),
+      ...entries.slice(-pool.recent).map((e) => e.id),
+      ...fts(wordsMatch(query), CANDIDATES).map((h) => h.entryId),
+    ]);
     scored = entries.filter((e) => ids.has(e.id));
   }
   return topMeaning(
@@ -116,7 +123,7 @@ for (let round = 0; round < 5; round++) {
 const embedStarted = performance.now();
 for (const e of entries) embedText(e.text);
 const perEntry = (performance.now() - embedStarted) / entries.length;
-const pooledRows = MEANING_POOL + RECENT_POOL;
+const pooledRows = MEANING_POOL + RECENT_POOL + CANDIDATES;
 console.log(`\n  scoring every vector at ${SCAN_ROWS.toLocaleString("en")} entries: ${Math.min(...timings).toFixed(1)} ms (read + decode + cosine + top ${CANDIDATES}), ${((SCAN_ROWS * 512) / 1e6).toFixed(1)} MB of base64 read;`);
 console.log(`  the Worker scores at most ${pooledRows} (its pool) at any length of history: ~${((Math.min(...timings) * pooledRows) / SCAN_ROWS).toFixed(2)} ms of that work`);
 console.log(`  embedding one entry: ${perEntry.toFixed(3)} ms`);

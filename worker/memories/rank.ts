@@ -42,20 +42,23 @@ export function wordsMatch(query: string): string | null {
   return words.length > 0 ? words.map((w) => `"${w}"`).join(" OR ") : null;
 }
 
-/** How many entries the local index scores per search: the best matches of the pool's words... */
+/**
+ * What the local index scores per search, so that a search costs the same at any length of history:
+ * the most recent MEANING_POOL entries that share a word or a concept with the query, the RECENT_POOL
+ * most recent entries, and the entries the word search ranked best (CANDIDATES, by BM25 over all of
+ * the history). Most recent first rather than by BM25: FTS5 then reads only as far as it needs.
+ */
 export const MEANING_POOL = 200;
-/** ...and the most recent entries (so that a query in words no concept knows still finds something). */
 export const RECENT_POOL = 100;
 const MAX_POOL_TERMS = 64;
 
 let wordsOfConcept: Map<string, readonly string[]> | null = null;
 
 /**
- * The FTS5 MATCH expression that finds the entries worth scoring by meaning (the local index scores
- * only these, so a search costs the same at any length of history): the query's own words and every
- * word of the journal concepts it touches ("the sea" brings harbour, beach, coast...), any of them.
- * An entry outside it shares no word, stem and concept with the query, so its meaning score could
- * only come from spelling (character trigrams) or feelings; null when the query has no words.
+ * The FTS5 MATCH expression for the pool: the query's own words and every word of the journal concepts
+ * it touches ("the sea" brings harbour, beach, coast...), any of them. An entry it does not match
+ * shares no word, stem or concept with the query: its meaning score could only come from spelling
+ * (character trigrams) or feelings. Null when the query has no words.
  */
 export function meaningPoolMatch(query: string): string | null {
   wordsOfConcept ??= new Map(conceptWords().map(([name, words]) => [`c:${name}`, words]));

@@ -3,12 +3,12 @@
 // (worker/memories/rank.ts) and shaped as entry views. Only the person's own entries, ever; crisis
 // entries only when they ask (`include=all`). Also the indexing the insight job does per entry.
 //
-// Cost per search, local index: the vectors of a bounded pool (at most MEANING_POOL entries that share a
-// word or a concept with the query, by BM25, and the RECENT_POOL most recent), each a 384-component
-// int8 dot product, plus at most LAZY_EMBED of them embedded on the spot when the job has not reached
-// them (AI analysis off, or entries older than this feature); the FTS5 side reads at most CANDIDATES
-// rows. So the vectors read do not grow with the history; FTS5's ranking of its matches does, in
-// SQLite's C. With Vectorize the meaning side is one model call and one filtered top-K query.
+// Cost per search, local index: the vectors of a bounded pool (worker/memories/rank.ts: the most recent
+// entries sharing a word or concept with the query, the most recent entries, and the word side's best),
+// each a 384-component int8 dot product, plus at most LAZY_EMBED of them embedded on the spot when the
+// job has not reached them (AI analysis off, or entries older than this feature). None of that grows
+// with the history; the word side's BM25 ranking of its matches does, in SQLite's C, as the word search
+// (/api/entries/search) does. With Vectorize the meaning side is one model call and one top-K query.
 import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { entryEmbeddings } from "../db/memories-schema.ts";
@@ -64,15 +64,17 @@ class LocalMemoryIndex implements MemoryIndex {
     private readonly scope: SQL,
   ) {}
 
-  async query(userId: string, text: string, topK: number): Promise<MeaningHit[]> {
-    // The pool (worker/memories/rank.ts): the best matches of the query's words and concepts, and the
-    // most recent entries. In the subqueries "entries" is their own table, so `scope` applies to it.
+  async query(userId: string, text: string, topK: number, alsoScore: readonly string[] = []): Promise<MeaningHit[]> {
+    // The pool (worker/memories/rank.ts). In the subqueries "entries" is their own table, so `scope`
+    // applies to it; the outer query applies it again.
     const match = meaningPoolMatch(text);
     const recent = sql`SELECT seq FROM (SELECT ${entries.seq} FROM ${entries} WHERE ${this.scope} ORDER BY ${entries.createdAt} DESC LIMIT ${RECENT_POOL})`;
-    const pool = match
-      ? sql`SELECT seq FROM (SELECT ${entries.seq} FROM ${entriesFts} JOIN ${entries} ON ${entries.seq} = ${entriesFts.rowid}
-            WHERE entries_fts MATCH ${match} AND ${this.scope} ORDER BY bm25(entries_fts, 2.0, 1.0) LIMIT ${MEANING_POOL}) UNION ${recent}`
-      : recent;
+    const byWords = sql`SELECT ${entries.seq} FROM ${entries} WHERE ${entries.id} IN (SELECT value FROM json_each(${JSON.stringify(alsoScore)}))`;
+    const related = match
+      ? sql` UNION SELECT seq FROM (SELECT ${entries.seq} FROM ${entriesFts} JOIN ${entries} ON ${entries.seq} = ${entriesFts.rowid}
+            WHERE entries_fts MATCH ${match} AND ${this.scope} ORDER BY ${entriesFts.rowid} DESC LIMIT ${MEANING_POOL})`
+      : sql``;
+    const pool = sql`${recent} UNION ${byWords}${related}`;
     const rows = await this.db
       .select({ id: entries.id, revision: entries.revision, vRevision: entryEmbeddings.revision, model: entryEmbeddings.model, vector: entryEmbeddings.vector })
       .from(entries)
@@ -124,7 +126,9 @@ export async function searchMemories(env: MemoryBindings, db: Database, userId: 
   const index: MemoryIndex = vectorizeIndexOf(env) ?? new LocalMemoryIndex(db, scope);
   // The words searched for go to Workers AI's embedding model only with their identifiers hidden.
   const sent = index.kind === "vectorize" ? (await openAiGate(db, userId, [q])).redact(q) : q;
-  const [meaning, words] = await Promise.all([index.query(userId, sent, CANDIDATES), wordHits(db, match, scope)]);
+  // The words first: the local index scores the entries they found as well as its own pool.
+  const words = await wordHits(db, match, scope);
+  const meaning = await index.query(userId, sent, CANDIDATES, words.map((w) => w.entryId));
   const ranked = blend(meaning, words);
   // Vectorize knows nothing of filters, crisis levels or deletions: D1 decides what may be shown.
   const candidates = ranked.slice(0, CANDIDATES);
