@@ -9,7 +9,7 @@
 // job has not reached them (AI analysis off, or entries older than this feature). None of that grows
 // with the history; the word side's BM25 ranking of its matches does, in SQLite's C, as the word search
 // (/api/entries/search) does. With Vectorize the meaning side is one model call and one top-K query.
-import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { entryEmbeddings } from "../db/memories-schema.ts";
 import { entries, entriesFts } from "../db/schema.ts";
@@ -76,11 +76,12 @@ class LocalMemoryIndex implements MemoryIndex {
       : sql``;
     const pool = sql`${recent} UNION ${byWords}${related}`;
     const rows = await this.db
-      .select({ id: entries.id, revision: entries.revision, vRevision: entryEmbeddings.revision, model: entryEmbeddings.model, vector: entryEmbeddings.vector })
+      .select({ id: entries.id, createdAt: entries.createdAt, revision: entries.revision, vRevision: entryEmbeddings.revision, model: entryEmbeddings.model, vector: entryEmbeddings.vector })
       .from(entries)
       .leftJoin(entryEmbeddings, and(eq(entryEmbeddings.entryId, entries.id), eq(entryEmbeddings.userId, entries.userId)))
-      .where(and(sql`${entries.seq} IN (${pool})`, this.scope))
-      .orderBy(desc(entries.createdAt));
+      .where(and(sql`${entries.seq} IN (${pool})`, this.scope));
+    // Newest first (sorted here, not in SQL, so that the pool is read entry by entry, never by an index range).
+    rows.sort((a, b) => b.createdAt - a.createdAt);
     const q = embedText(text);
     const hits: MeaningHit[] = [];
     const missing: string[] = [];
