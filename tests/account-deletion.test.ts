@@ -69,6 +69,7 @@ describe("DELETE /api/auth/me", () => {
       "achievements",
       "action_items",
       "analytics_day_items",
+      "analytics_day_moods",
       "analytics_days",
       "analytics_items",
       "analytics_totals",

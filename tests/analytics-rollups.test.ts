@@ -21,10 +21,11 @@ const HOUR = 3_600_000;
 const list = fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 3 });
 const at = fc.integer({ min: 0, max: 24 * 60 }).map((h) => T0 + h * HOUR + 17 * 60_000);
 const valence = fc.option(fc.constantFrom(-0.8, -0.25, 0, 0.3, 0.55, 0.9), { nil: null });
+const emotion = fc.option(fc.constantFrom("joy", "sadness", "anger"), { nil: null });
 
 type Op =
-  | { op: "add"; at: number; valence: number | null; activities: string[]; people: string[]; words: number; tags: string[] }
-  | { op: "edit"; pick: number; valence: number | null; activities: string[]; words: number }
+  | { op: "add"; at: number; valence: number | null; emotion: string | null; activities: string[]; people: string[]; words: number; tags: string[] }
+  | { op: "edit"; pick: number; valence: number | null; emotion: string | null; activities: string[]; words: number }
   | { op: "move"; pick: number; at: number }
   | { op: "delete"; pick: number }
   | { op: "crisis"; pick: number; crisis: boolean }
@@ -33,8 +34,8 @@ type Op =
   | { op: "zone"; zone: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant("add" as const), at, valence, activities: list, people: list, words: fc.integer({ min: 1, max: 6 }), tags: fc.uniqueArray(fc.constantFrom("a", "b"), { maxLength: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("edit" as const), pick: fc.nat(), valence, activities: list, words: fc.integer({ min: 1, max: 6 }) }) },
+  { weight: 5, arbitrary: fc.record({ op: fc.constant("add" as const), at, valence, emotion, activities: list, people: list, words: fc.integer({ min: 1, max: 6 }), tags: fc.uniqueArray(fc.constantFrom("a", "b"), { maxLength: 2 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("edit" as const), pick: fc.nat(), valence, emotion, activities: list, words: fc.integer({ min: 1, max: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("move" as const), pick: fc.nat(), at }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("delete" as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("crisis" as const), pick: fc.nat(), crisis: fc.boolean() }) },
@@ -61,8 +62,8 @@ async function apply(userId: string, op: Op, ids: string[]) {
     case "add": {
       const id = crypto.randomUUID();
       await sql(
-        "INSERT INTO entries (id, user_id, content, valence, activities, people, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        id, userId, words(op.words), op.valence, JSON.stringify(op.activities), JSON.stringify(op.people), op.at, now,
+        "INSERT INTO entries (id, user_id, content, valence, primary_emotion, activities, people, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, userId, words(op.words), op.valence, op.emotion, JSON.stringify(op.activities), JSON.stringify(op.people), op.at, now,
       ).run();
       for (const tag of op.tags) {
         await sql("INSERT INTO tags (id, user_id, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", crypto.randomUUID(), userId, tag, now).run();
@@ -73,7 +74,7 @@ async function apply(userId: string, op: Op, ids: string[]) {
     }
     case "edit": {
       const id = pick(op.pick);
-      if (id) await sql("UPDATE entries SET valence = ?, activities = ?, content = ? WHERE id = ?", op.valence, JSON.stringify(op.activities), words(op.words), id).run();
+      if (id) await sql("UPDATE entries SET valence = ?, primary_emotion = ?, activities = ?, content = ? WHERE id = ?", op.valence, op.emotion, JSON.stringify(op.activities), words(op.words), id).run();
       return;
     }
     case "move": {
@@ -119,6 +120,7 @@ interface Stored {
   id: string;
   created_at: number;
   valence: number | null;
+  primary_emotion: string | null;
   activities: string;
   people: string;
   word_count: number;
@@ -127,15 +129,23 @@ interface Stored {
 
 /** What the totals must be, added up from the rows themselves in JavaScript. */
 async function recount(userId: string, zone: string) {
-  const rows = (await sql("SELECT id, created_at, valence, activities, people, word_count, safety_level FROM entries WHERE user_id = ?", userId).all<Stored>()).results;
+  const rows = (await sql("SELECT id, created_at, valence, primary_emotion, activities, people, word_count, safety_level FROM entries WHERE user_id = ?", userId).all<Stored>()).results;
   const days = new Map<string, number[]>();
   const counts = new Map<string, number>();
+  const moods = new Map<string, { entries: number; valence_sum: number; valence_n: number }>();
   const items = new Map<string, { entries: number; days: Set<string> }>();
   const item = (key: string) => items.get(key) ?? items.set(key, { entries: 0, days: new Set() }).get(key)!;
   for (const r of rows) {
     const day = localDate(r.created_at, zone);
     const values = days.get(day) ?? days.set(day, []).get(day)!;
     counts.set(day, (counts.get(day) ?? 0) + 1);
+    const key = `${day}|${r.primary_emotion ?? ""}`;
+    const m = moods.get(key) ?? moods.set(key, { entries: 0, valence_sum: 0, valence_n: 0 }).get(key)!;
+    m.entries++;
+    if (r.valence !== null) {
+      m.valence_sum += r.valence;
+      m.valence_n++;
+    }
     if (r.valence !== null) values.push(r.valence);
     for (const [kind, json] of [["activity", r.activities], ["person", r.people]] as const) {
       for (const name of new Set(JSON.parse(json) as string[])) {
@@ -171,6 +181,7 @@ async function recount(userId: string, zone: string) {
       mood: sums(moodDays),
     },
     days: counts,
+    moods,
     items: new Map(
       [...items]
         .filter(([, v]) => v.entries > 0 || v.days.size > 0)
@@ -195,6 +206,13 @@ async function expectTotalsMatch(userId: string, zone: string) {
   }
   const storedDays = (await sql("SELECT day, entries FROM analytics_days WHERE user_id = ?", userId).all<{ day: string; entries: number }>()).results;
   expect(new Map(storedDays.map((d) => [d.day, d.entries]))).toEqual(want.days);
+  const storedMoods = (await sql("SELECT day, emotion, entries, valence_sum, valence_n FROM analytics_day_moods WHERE user_id = ?", userId).all<{ day: string; emotion: string; entries: number; valence_sum: number; valence_n: number }>()).results;
+  expect(new Set(storedMoods.map((m) => `${m.day}|${m.emotion}`))).toEqual(new Set(want.moods.keys()));
+  for (const m of storedMoods) {
+    const w = want.moods.get(`${m.day}|${m.emotion}`)!;
+    expect({ entries: m.entries, valence_n: m.valence_n }).toEqual({ entries: w.entries, valence_n: w.valence_n });
+    close(m.valence_sum, w.valence_sum);
+  }
   const storedItems = (
     await sql("SELECT kind, name, entries, days, mood_sum, mood_squares FROM analytics_items WHERE user_id = ? AND (entries != 0 OR days != 0)", userId).all<{
       kind: string;
@@ -228,7 +246,7 @@ describe("the analytics' running totals (migrations/0027)", () => {
         await expectTotalsMatch(user.id, zone);
         // Deleting the account takes every running total with it.
         await sql("DELETE FROM users WHERE id = ?", user.id).run();
-        for (const table of ["analytics_totals", "analytics_days", "analytics_items", "analytics_day_items", "zone_spans"]) {
+        for (const table of ["analytics_totals", "analytics_days", "analytics_day_moods", "analytics_items", "analytics_day_items", "zone_spans"]) {
           expect(await sql(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`, user.id).first("n"), table).toBe(0);
         }
       }),

@@ -110,9 +110,17 @@ describe("analytics query plans", () => {
     expect(plans.filter((p) => /from "entries"/i.test(p.sql)).every((p) => /LIMIT/i.test(p.sql))).toBe(true);
   });
 
-  it("trends, the calendar and mood read one range of the covering index", async () => {
+  it("the calendar reads a year of the per-day running totals by key", async () => {
     const user = await personWithHistory();
-    for (const run of [() => analyticsTrends(getDb(env), user.id), () => analyticsCalendar(getDb(env), user.id, { year: 2026 }), () => moodOverTime(getDb(env), user.id, "month", 0, Date.now())]) {
+    const plans = await plansOf(() => analyticsCalendar(env, getDb(env), user.id, { year: 2026 }));
+    const all = expectRollupsOnly(plans);
+    expect(plans.some((p) => /from "entries"/i.test(p.sql))).toBe(false);
+    expect(all).toMatch(/SEARCH analytics_day_moods USING PRIMARY KEY \(user_id=\? AND day>\? AND day<\?\)/);
+  });
+
+  it("trends and mood read one range of the covering index", async () => {
+    const user = await personWithHistory();
+    for (const run of [() => analyticsTrends(getDb(env), user.id), () => moodOverTime(getDb(env), user.id, "month", 0, Date.now())]) {
       const plans = expectIndexOnly(await plansOf(run));
       for (const p of plans) expect(p.detail, p.sql).toMatch(/COVERING INDEX entries_analytics \(user_id=\? AND created_at>\? AND created_at<\?\)/);
     }

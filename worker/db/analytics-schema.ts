@@ -41,6 +41,20 @@ export const analyticsDays = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
 
+export const analyticsDayMoods = sqliteTable(
+  "analytics_day_moods",
+  {
+    userId: owner(),
+    day: text("day").notNull(),
+    /** The entries' primary emotion; "" for entries without one. */
+    emotion: text("emotion").notNull(),
+    entries: integer("entries").notNull().default(0),
+    valenceSum: real("valence_sum").notNull().default(0),
+    valenceN: integer("valence_n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day, t.emotion] })],
+);
+
 export const ANALYTICS_ITEM_KINDS = ["activity", "person", "tag", "topic"] as const;
 export type AnalyticsItemKind = (typeof ANALYTICS_ITEM_KINDS)[number];
 

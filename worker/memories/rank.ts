@@ -50,6 +50,8 @@ export function wordsMatch(query: string): string | null {
  */
 export const MEANING_POOL = 200;
 export const RECENT_POOL = 100;
+/** The word side ranks the most recent this many entries that hold any of the query's words. */
+export const WORD_WINDOW = 1000;
 const MAX_POOL_TERMS = 64;
 
 let wordsOfConcept: Map<string, readonly string[]> | null = null;

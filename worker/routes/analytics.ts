@@ -47,7 +47,7 @@ export const analyticsRoutes = createRouter()
       request: { query: CalendarQuerySchema },
       responses: { 200: jsonResponse(CalendarSchema, "One value per day written."), ...commonErrors },
     }),
-    async (c) => c.json(await analyticsCalendar(getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
+    async (c) => c.json(await analyticsCalendar(c.env, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({

@@ -1,19 +1,19 @@
 // Analytics over a person's whole history: the summary, the year in pixels, the trends of the last
-// 30 days, and the transition matrix. The summary reads running totals kept by triggers
-// (migrations/0027); the year and the trends are SQL aggregates over a bounded range of the
+// 30 days, and the transition matrix. The summary and the year read running totals kept by triggers
+// (migrations/0027); the trends are an SQL aggregate over a bounded range of the
 // entries_analytics index (migrations/0022; plans checked in tests/query-plans.test.ts); the matrix is
 // the graph's own transition counts. Nothing loads a person's entries into the Worker.
 import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gt, gte, lt, sql, type SQLWrapper } from "drizzle-orm";
 import { describeTrends, type ActivityDays } from "../analytics/trends.ts";
 import { transitionMatrix } from "../analytics/transitions.ts";
-import { analyticsItems, analyticsTotals } from "../db/analytics-schema.ts";
+import { analyticsDayMoods, analyticsItems, analyticsTotals } from "../db/analytics-schema.ts";
 import type { Database } from "../db/client.ts";
 import { entries, tags } from "../db/schema.ts";
-import { DAY_MS, offsetSpans, startOfLocalDay, localDate } from "../lib/time-zone.ts";
+import { DAY_MS, offsetSpans, localDate } from "../lib/time-zone.ts";
 import type { CalendarQuery, TrendWindow } from "../schemas/analytics.ts";
 import { graphFor } from "./graph.ts";
-import { localDaySql, moodOverTime } from "./mood-analytics.ts";
+import { localDaySql } from "./mood-analytics.ts";
 import { calendarSettings } from "./settings.ts";
 import { daysFollow, followZone } from "./zone-days.ts";
 
@@ -92,14 +92,40 @@ export async function analyticsSummary(env: Pick<Env, "INSIGHT_JOBS">, db: Datab
   };
 }
 
-/** The year in pixels: one value per local day of the calendar year that has an entry. */
-export async function analyticsCalendar(db: Database, userId: string, query: CalendarQuery, now = Date.now()) {
+/**
+ * The year in pixels: one value per local day of the calendar year that has an entry, from the
+ * per-day, per-emotion running totals (migrations/0027): at most a year of rows, however many entries.
+ */
+export async function analyticsCalendar(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, query: CalendarQuery, now = Date.now()) {
   const { timeZone } = await calendarSettings(db, userId);
   const year = query.year ?? Number(localDate(now, timeZone).slice(0, 4));
-  const from = startOfLocalDay(`${String(year).padStart(4, "0")}-01-01`, timeZone);
-  const to = startOfLocalDay(`${String(year + 1).padStart(4, "0")}-01-01`, timeZone);
-  const mood = await moodOverTime(db, userId, "day", from, to, timeZone);
-  const days = mood.points.map((p) => ({ date: p.period, entries: p.entries, mean_valence: p.mean_valence, dominant_emotion: p.dominant_emotion }));
+  const first = `${String(year).padStart(4, "0")}-01-01`;
+  const next = `${String(year + 1).padStart(4, "0")}-01-01`;
+  const [totalsRows, rows] = await db.batch([
+    db.select({ daysZone: analyticsTotals.daysZone }).from(analyticsTotals).where(eq(analyticsTotals.userId, userId)),
+    db
+      .select()
+      .from(analyticsDayMoods)
+      .where(and(eq(analyticsDayMoods.userId, userId), gte(analyticsDayMoods.day, first), lt(analyticsDayMoods.day, next), gt(analyticsDayMoods.entries, 0)))
+      .orderBy(analyticsDayMoods.day),
+  ]);
+  const t = totalsRows[0];
+  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  const byDay = new Map<string, { entries: number; valenceSum: number; valenceN: number; emotions: [string, number][] }>();
+  for (const r of rows) {
+    let d = byDay.get(r.day);
+    if (!d) byDay.set(r.day, (d = { entries: 0, valenceSum: 0, valenceN: 0, emotions: [] }));
+    d.entries += r.entries;
+    d.valenceSum += r.valenceSum;
+    d.valenceN += r.valenceN;
+    if (r.emotion !== "") d.emotions.push([r.emotion, r.entries]);
+  }
+  const days = [...byDay].map(([date, d]) => ({
+    date,
+    entries: d.entries,
+    mean_valence: d.valenceN > 0 ? round3(d.valenceSum / d.valenceN) : null,
+    dominant_emotion: d.emotions.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null,
+  }));
   return { year, time_zone: timeZone, days, days_written: days.length };
 }
 

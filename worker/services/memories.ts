@@ -6,17 +6,17 @@
 // Cost per search, local index: the vectors of a bounded pool (worker/memories/rank.ts: the most recent
 // entries sharing a word or concept with the query, the most recent entries, and the word side's best),
 // each a 384-component int8 dot product, plus at most LAZY_EMBED of them embedded on the spot when the
-// job has not reached them (AI analysis off, or entries older than this feature). None of that grows
-// with the history; the word side's BM25 ranking of its matches does, in SQLite's C, as the word search
-// (/api/entries/search) does. With Vectorize the meaning side is one model call and one top-K query.
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+// job has not reached them (AI analysis off, or entries older than this feature). The word side ranks
+// the most recent WORD_WINDOW matches by BM25. None of it grows with the history. With Vectorize the
+// meaning side is one model call and one top-K query.
+import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { entryEmbeddings } from "../db/memories-schema.ts";
 import { entries, entriesFts } from "../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import { cosine, decodeVector, embedText, encodeVector, LOCAL_EMBEDDING_MODEL, quantise } from "../memories/embedding.ts";
 import type { IndexableEntry, MemoryIndex } from "../memories/memory-index.ts";
-import { blend, CANDIDATES, MEANING_POOL, meaningPoolMatch, RECENT_POOL, topMeaning, wordsMatch, type MeaningHit } from "../memories/rank.ts";
+import { blend, CANDIDATES, MEANING_POOL, meaningPoolMatch, RECENT_POOL, topMeaning, WORD_WINDOW, wordsMatch, type MeaningHit } from "../memories/rank.ts";
 import { vectorizeIndexOf, type MemoryBindings } from "../memories/vectorize.ts";
 import type { MemorySearchQuery } from "../schemas/memories.ts";
 import { selectEntryViewRows, toEntryViews } from "./entries.ts";
@@ -105,16 +105,21 @@ class LocalMemoryIndex implements MemoryIndex {
   }
 }
 
-/** The entries whose words match, best first (BM25, title words counting double), at most CANDIDATES. */
+/**
+ * The entries whose words match, best first (BM25, title words counting double), at most CANDIDATES,
+ * from the most recent WORD_WINDOW matches: FTS5 reads its matches newest first and stops there, so
+ * a word every other entry holds costs the same in a long history as in a short one.
+ */
 function wordHits(db: Database, match: string, scope: SQL) {
-  const rank = sql<number>`bm25(entries_fts, 2.0, 1.0)`;
-  return db
-    .select({ entryId: entries.id, bm25: rank })
+  const recent = db
+    .select({ entryId: sql<string>`${entries.id}`.as("entry_id"), bm25: sql<number>`bm25(entries_fts, 2.0, 1.0)`.as("bm25") })
     .from(entriesFts)
     .innerJoin(entries, eq(entries.seq, entriesFts.rowid))
     .where(and(sql`entries_fts MATCH ${match}`, scope))
-    .orderBy(rank)
-    .limit(CANDIDATES);
+    .orderBy(desc(entriesFts.rowid))
+    .limit(WORD_WINDOW)
+    .as("recent_matches");
+  return db.select({ entryId: recent.entryId, bm25: recent.bm25 }).from(recent).orderBy(sql`recent_matches.bm25`).limit(CANDIDATES);
 }
 
 export async function searchMemories(env: MemoryBindings, db: Database, userId: string, query: MemorySearchQuery) {
