@@ -64,8 +64,9 @@ CREATE TABLE analytics_items (
   PRIMARY KEY (user_id, kind, name)
 ) WITHOUT ROWID;
 
--- Each local day's entries by primary emotion ('' for none), with their valence: the year in pixels
--- reads at most a year of these rows, however many entries the year holds.
+-- Each local day's entries by primary emotion ('' for none), with their valence and how many were
+-- read as positive: the mood chart and the year in pixels read at most a row per day and emotion of
+-- their range, however many entries it holds.
 CREATE TABLE analytics_day_moods (
   user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   day TEXT NOT NULL,
@@ -73,6 +74,8 @@ CREATE TABLE analytics_day_moods (
   entries INTEGER NOT NULL DEFAULT 0,
   valence_sum REAL NOT NULL DEFAULT 0,
   valence_n INTEGER NOT NULL DEFAULT 0,
+  positive INTEGER NOT NULL DEFAULT 0,
+  analysed INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (user_id, day, emotion)
 ) WITHOUT ROWID;
 
@@ -113,7 +116,8 @@ CREATE TRIGGER entries_rollup_delete AFTER DELETE ON entries WHEN old.local_day 
   WHERE user_id = old.user_id AND (
     (kind = 'activity' AND name IN (SELECT value FROM json_each(CASE WHEN json_valid(old.activities) THEN old.activities ELSE '[]' END) WHERE type = 'text'))
     OR (kind = 'person' AND name IN (SELECT value FROM json_each(CASE WHEN json_valid(old.people) THEN old.people ELSE '[]' END) WHERE type = 'text')));
-  UPDATE analytics_day_moods SET entries = entries - 1, valence_sum = valence_sum - coalesce(old.valence, 0), valence_n = valence_n - (old.valence IS NOT NULL)
+  UPDATE analytics_day_moods SET entries = entries - 1, valence_sum = valence_sum - coalesce(old.valence, 0), valence_n = valence_n - (old.valence IS NOT NULL),
+    positive = positive - coalesce(old.is_positive, 0), analysed = analysed - (old.is_positive IS NOT NULL)
   WHERE user_id = old.user_id AND day = old.local_day AND emotion = coalesce(old.primary_emotion, '');
   UPDATE analytics_days SET entries = entries - 1, valence_sum = valence_sum - coalesce(old.valence, 0), valence_n = valence_n - (old.valence IS NOT NULL)
   WHERE user_id = old.user_id AND day = old.local_day;
@@ -122,9 +126,10 @@ CREATE TRIGGER entries_rollup_delete AFTER DELETE ON entries WHEN old.local_day 
   WHERE user_id = old.user_id;
 END;
 
-CREATE TRIGGER entries_rollup_update AFTER UPDATE OF local_day, valence, word_count, activities, people, primary_emotion ON entries
+CREATE TRIGGER entries_rollup_update AFTER UPDATE OF local_day, valence, word_count, activities, people, primary_emotion, is_positive ON entries
 WHEN old.local_day IS NOT new.local_day OR old.valence IS NOT new.valence OR old.word_count IS NOT new.word_count
   OR old.activities IS NOT new.activities OR old.people IS NOT new.people OR old.primary_emotion IS NOT new.primary_emotion
+  OR old.is_positive IS NOT new.is_positive
 BEGIN
   -- Take back the old row's contribution (as entries_rollup_delete does)...
   UPDATE analytics_day_items SET entries = entries - 1
@@ -135,7 +140,8 @@ BEGIN
   WHERE old.local_day IS NOT NULL AND user_id = old.user_id AND (
     (kind = 'activity' AND name IN (SELECT value FROM json_each(CASE WHEN json_valid(old.activities) THEN old.activities ELSE '[]' END) WHERE type = 'text'))
     OR (kind = 'person' AND name IN (SELECT value FROM json_each(CASE WHEN json_valid(old.people) THEN old.people ELSE '[]' END) WHERE type = 'text')));
-  UPDATE analytics_day_moods SET entries = entries - 1, valence_sum = valence_sum - coalesce(old.valence, 0), valence_n = valence_n - (old.valence IS NOT NULL)
+  UPDATE analytics_day_moods SET entries = entries - 1, valence_sum = valence_sum - coalesce(old.valence, 0), valence_n = valence_n - (old.valence IS NOT NULL),
+    positive = positive - coalesce(old.is_positive, 0), analysed = analysed - (old.is_positive IS NOT NULL)
   WHERE old.local_day IS NOT NULL AND user_id = old.user_id AND day = old.local_day AND emotion = coalesce(old.primary_emotion, '');
   UPDATE analytics_days SET entries = entries - 1, valence_sum = valence_sum - coalesce(old.valence, 0), valence_n = valence_n - (old.valence IS NOT NULL)
   WHERE old.local_day IS NOT NULL AND user_id = old.user_id AND day = old.local_day;
@@ -150,9 +156,12 @@ BEGIN
   INSERT INTO analytics_days (user_id, day, entries, valence_sum, valence_n)
   SELECT new.user_id, new.local_day, 1, coalesce(new.valence, 0), new.valence IS NOT NULL WHERE new.local_day IS NOT NULL
   ON CONFLICT (user_id, day) DO UPDATE SET entries = entries + 1, valence_sum = valence_sum + excluded.valence_sum, valence_n = valence_n + excluded.valence_n;
-  INSERT INTO analytics_day_moods (user_id, day, emotion, entries, valence_sum, valence_n)
-  SELECT new.user_id, new.local_day, coalesce(new.primary_emotion, ''), 1, coalesce(new.valence, 0), new.valence IS NOT NULL WHERE new.local_day IS NOT NULL
-  ON CONFLICT (user_id, day, emotion) DO UPDATE SET entries = entries + 1, valence_sum = valence_sum + excluded.valence_sum, valence_n = valence_n + excluded.valence_n;
+  INSERT INTO analytics_day_moods (user_id, day, emotion, entries, valence_sum, valence_n, positive, analysed)
+  SELECT new.user_id, new.local_day, coalesce(new.primary_emotion, ''), 1, coalesce(new.valence, 0), new.valence IS NOT NULL,
+    coalesce(new.is_positive, 0), new.is_positive IS NOT NULL
+  WHERE new.local_day IS NOT NULL
+  ON CONFLICT (user_id, day, emotion) DO UPDATE SET entries = entries + 1, valence_sum = valence_sum + excluded.valence_sum, valence_n = valence_n + excluded.valence_n,
+    positive = positive + excluded.positive, analysed = analysed + excluded.analysed;
   INSERT INTO analytics_items (user_id, kind, name, entries)
   SELECT new.user_id, kind, name, 1 FROM (
     SELECT DISTINCT 'activity' AS kind, value AS name FROM json_each(CASE WHEN json_valid(new.activities) THEN new.activities ELSE '[]' END) WHERE type = 'text'

@@ -22,10 +22,11 @@ const list = fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 3 });
 const at = fc.integer({ min: 0, max: 24 * 60 }).map((h) => T0 + h * HOUR + 17 * 60_000);
 const valence = fc.option(fc.constantFrom(-0.8, -0.25, 0, 0.3, 0.55, 0.9), { nil: null });
 const emotion = fc.option(fc.constantFrom("joy", "sadness", "anger"), { nil: null });
+const positive = fc.option(fc.boolean(), { nil: null });
 
 type Op =
-  | { op: "add"; at: number; valence: number | null; emotion: string | null; activities: string[]; people: string[]; words: number; tags: string[] }
-  | { op: "edit"; pick: number; valence: number | null; emotion: string | null; activities: string[]; words: number }
+  | { op: "add"; at: number; valence: number | null; emotion: string | null; positive: boolean | null; activities: string[]; people: string[]; words: number; tags: string[] }
+  | { op: "edit"; pick: number; valence: number | null; emotion: string | null; positive: boolean | null; activities: string[]; words: number }
   | { op: "move"; pick: number; at: number }
   | { op: "delete"; pick: number }
   | { op: "crisis"; pick: number; crisis: boolean }
@@ -34,8 +35,8 @@ type Op =
   | { op: "zone"; zone: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant("add" as const), at, valence, emotion, activities: list, people: list, words: fc.integer({ min: 1, max: 6 }), tags: fc.uniqueArray(fc.constantFrom("a", "b"), { maxLength: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("edit" as const), pick: fc.nat(), valence, emotion, activities: list, words: fc.integer({ min: 1, max: 6 }) }) },
+  { weight: 5, arbitrary: fc.record({ op: fc.constant("add" as const), at, valence, emotion, positive, activities: list, people: list, words: fc.integer({ min: 1, max: 6 }), tags: fc.uniqueArray(fc.constantFrom("a", "b"), { maxLength: 2 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("edit" as const), pick: fc.nat(), valence, emotion, positive, activities: list, words: fc.integer({ min: 1, max: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("move" as const), pick: fc.nat(), at }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("delete" as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("crisis" as const), pick: fc.nat(), crisis: fc.boolean() }) },
@@ -62,8 +63,8 @@ async function apply(userId: string, op: Op, ids: string[]) {
     case "add": {
       const id = crypto.randomUUID();
       await sql(
-        "INSERT INTO entries (id, user_id, content, valence, primary_emotion, activities, people, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, userId, words(op.words), op.valence, op.emotion, JSON.stringify(op.activities), JSON.stringify(op.people), op.at, now,
+        "INSERT INTO entries (id, user_id, content, valence, primary_emotion, is_positive, activities, people, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, userId, words(op.words), op.valence, op.emotion, op.positive === null ? null : Number(op.positive), JSON.stringify(op.activities), JSON.stringify(op.people), op.at, now,
       ).run();
       for (const tag of op.tags) {
         await sql("INSERT INTO tags (id, user_id, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", crypto.randomUUID(), userId, tag, now).run();
@@ -74,7 +75,7 @@ async function apply(userId: string, op: Op, ids: string[]) {
     }
     case "edit": {
       const id = pick(op.pick);
-      if (id) await sql("UPDATE entries SET valence = ?, primary_emotion = ?, activities = ?, content = ? WHERE id = ?", op.valence, op.emotion, JSON.stringify(op.activities), words(op.words), id).run();
+      if (id) await sql("UPDATE entries SET valence = ?, primary_emotion = ?, is_positive = ?, activities = ?, content = ? WHERE id = ?", op.valence, op.emotion, op.positive === null ? null : Number(op.positive), JSON.stringify(op.activities), words(op.words), id).run();
       return;
     }
     case "move": {
@@ -121,6 +122,7 @@ interface Stored {
   created_at: number;
   valence: number | null;
   primary_emotion: string | null;
+  is_positive: number | null;
   activities: string;
   people: string;
   word_count: number;
@@ -129,10 +131,10 @@ interface Stored {
 
 /** What the totals must be, added up from the rows themselves in JavaScript. */
 async function recount(userId: string, zone: string) {
-  const rows = (await sql("SELECT id, created_at, valence, primary_emotion, activities, people, word_count, safety_level FROM entries WHERE user_id = ?", userId).all<Stored>()).results;
+  const rows = (await sql("SELECT id, created_at, valence, primary_emotion, is_positive, activities, people, word_count, safety_level FROM entries WHERE user_id = ?", userId).all<Stored>()).results;
   const days = new Map<string, number[]>();
   const counts = new Map<string, number>();
-  const moods = new Map<string, { entries: number; valence_sum: number; valence_n: number }>();
+  const moods = new Map<string, { entries: number; valence_sum: number; valence_n: number; positive: number; analysed: number }>();
   const items = new Map<string, { entries: number; days: Set<string> }>();
   const item = (key: string) => items.get(key) ?? items.set(key, { entries: 0, days: new Set() }).get(key)!;
   for (const r of rows) {
@@ -140,8 +142,12 @@ async function recount(userId: string, zone: string) {
     const values = days.get(day) ?? days.set(day, []).get(day)!;
     counts.set(day, (counts.get(day) ?? 0) + 1);
     const key = `${day}|${r.primary_emotion ?? ""}`;
-    const m = moods.get(key) ?? moods.set(key, { entries: 0, valence_sum: 0, valence_n: 0 }).get(key)!;
+    const m = moods.get(key) ?? moods.set(key, { entries: 0, valence_sum: 0, valence_n: 0, positive: 0, analysed: 0 }).get(key)!;
     m.entries++;
+    if (r.is_positive !== null) {
+      m.analysed++;
+      m.positive += r.is_positive;
+    }
     if (r.valence !== null) {
       m.valence_sum += r.valence;
       m.valence_n++;
@@ -206,11 +212,19 @@ async function expectTotalsMatch(userId: string, zone: string) {
   }
   const storedDays = (await sql("SELECT day, entries FROM analytics_days WHERE user_id = ?", userId).all<{ day: string; entries: number }>()).results;
   expect(new Map(storedDays.map((d) => [d.day, d.entries]))).toEqual(want.days);
-  const storedMoods = (await sql("SELECT day, emotion, entries, valence_sum, valence_n FROM analytics_day_moods WHERE user_id = ?", userId).all<{ day: string; emotion: string; entries: number; valence_sum: number; valence_n: number }>()).results;
+  const storedMoods = (await sql("SELECT day, emotion, entries, valence_sum, valence_n, positive, analysed FROM analytics_day_moods WHERE user_id = ?", userId).all<{
+      day: string;
+      emotion: string;
+      entries: number;
+      valence_sum: number;
+      valence_n: number;
+      positive: number;
+      analysed: number;
+    }>()).results;
   expect(new Set(storedMoods.map((m) => `${m.day}|${m.emotion}`))).toEqual(new Set(want.moods.keys()));
   for (const m of storedMoods) {
     const w = want.moods.get(`${m.day}|${m.emotion}`)!;
-    expect({ entries: m.entries, valence_n: m.valence_n }).toEqual({ entries: w.entries, valence_n: w.valence_n });
+    expect({ entries: m.entries, valence_n: m.valence_n, positive: m.positive, analysed: m.analysed }).toEqual({ entries: w.entries, valence_n: w.valence_n, positive: w.positive, analysed: w.analysed });
     close(m.valence_sum, w.valence_sum);
   }
   const storedItems = (

@@ -118,9 +118,17 @@ describe("analytics query plans", () => {
     expect(all).toMatch(/SEARCH analytics_day_moods USING PRIMARY KEY \(user_id=\? AND day>\? AND day<\?\)/);
   });
 
-  it("trends and mood read one range of the covering index", async () => {
+  it("mood reads its range of the per-day running totals by key", async () => {
     const user = await personWithHistory();
-    for (const run of [() => analyticsTrends(getDb(env), user.id), () => moodOverTime(getDb(env), user.id, "month", 0, Date.now())]) {
+    const plans = await plansOf(() => moodOverTime(env, getDb(env), user.id, "month", 0, Date.now()));
+    const all = expectRollupsOnly(plans);
+    expect(plans.some((p) => /from "entries"/i.test(p.sql))).toBe(false);
+    expect(all).toMatch(/SEARCH analytics_day_moods USING PRIMARY KEY \(user_id=\? AND day>\? AND day<\?\)/);
+  });
+
+  it("trends read one range of the covering index", async () => {
+    const user = await personWithHistory();
+    for (const run of [() => analyticsTrends(getDb(env), user.id)]) {
       const plans = expectIndexOnly(await plansOf(run));
       for (const p of plans) expect(p.detail, p.sql).toMatch(/COVERING INDEX entries_analytics \(user_id=\? AND created_at>\? AND created_at<\?\)/);
     }

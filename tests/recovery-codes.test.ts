@@ -160,6 +160,22 @@ describe("recovering with a code", () => {
     expect((await login(person.email, NEW_PASSWORD)).status).toBe(200);
   });
 
+  it("a disabled account keeps its password and its code: 403 account_disabled, nothing changed", async () => {
+    const person = await registerUser();
+    const [code] = await generate(person);
+    const before = await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?").bind(person.id).first("password_hash");
+    await env.DB.prepare("UPDATE users SET disabled_at = ? WHERE id = ?").bind(Date.now(), person.id).run();
+    await expectError(await recover(person.email, code!), 403, "account_disabled");
+    expect(await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?").bind(person.id).first("password_hash")).toBe(before);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NOT NULL").bind(person.id).first("n")).toBe(0);
+    // Someone without a valid code learns nothing about the account.
+    await expectError(await recover(person.email, "AAAAA-AAAAA"), 401);
+    // Enabled again, the old password still works, and so does the code.
+    await env.DB.prepare("UPDATE users SET disabled_at = NULL WHERE id = ?").bind(person.id).run();
+    expect((await login(person.email, person.password)).status).toBe(200);
+    expect((await recover(person.email, code!)).status).toBe(200);
+  });
+
   it("one person's codes never work for another's email", async () => {
     const [a, b] = await Promise.all([registerUser(), registerUser()]);
     const aCodes = await generate(a);

@@ -3,6 +3,8 @@
 // this one, and all but this one again when the password changes.
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { pruneExpiredRefreshTokens } from "../worker/auth/refresh-tokens.ts";
+import { getDb } from "../worker/db/client.ts";
 import { sha256Base64Url } from "../worker/lib/encoding.ts";
 import { call, expectError, freshIp, json, registerUser, type TestUser } from "./helpers/api.ts";
 
@@ -402,5 +404,21 @@ describe("POST /api/auth/password", () => {
     await expectError(await call("POST", "/api/auth/password", { body: { current_password: user.password, new_password: "a brand new passphrase" } }), 401);
     expect(await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?").bind(user.id).first()).toEqual(before);
     expect((await refreshWithBody(other.refresh_token)).status).toBe(200);
+  });
+});
+
+describe("the daily clean-up of refresh tokens", () => {
+  it("deletes tokens that expired more than a day ago and keeps every other", async () => {
+    const person = await registerUser();
+    const now = Date.parse("2026-11-30T03:00:00Z");
+    const row = (hash: string, expiresAt: number) =>
+      env.DB.prepare("INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?)").bind(hash, person.id, crypto.randomUUID(), expiresAt, 0);
+    const [old, recent, live] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await env.DB.batch([row(old, now - 2 * 86_400_000), row(recent, now - 3_600_000), row(live, now + 86_400_000)]);
+    expect(await pruneExpiredRefreshTokens(getDb(env), now)).toBeGreaterThanOrEqual(1);
+    const left = await env.DB.prepare("SELECT token_hash FROM refresh_tokens WHERE token_hash IN (?, ?, ?)").bind(old, recent, live).all<{ token_hash: string }>();
+    expect(left.results.map((r) => r.token_hash).sort()).toEqual([recent, live].sort());
+    // The person's own sign-in is untouched.
+    expect((await call("GET", "/api/auth/me", { token: person.token })).status).toBe(200);
   });
 });

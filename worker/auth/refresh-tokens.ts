@@ -167,3 +167,15 @@ export async function findFamilyOf(db: Database, token: string, userId: string):
   });
   return row?.familyId ?? null;
 }
+
+/**
+ * Deletes refresh tokens that expired more than a day ago (the daily cron): they can no longer be
+ * used, and reuse of one is refused as expired whether its row is there or not. Answers how many went.
+ */
+export async function pruneExpiredRefreshTokens(db: Database, now = Date.now()): Promise<number> {
+  const removed = await db
+    .delete(refreshTokens)
+    .where(lte(refreshTokens.expiresAt, now - DAY_MS))
+    .returning({ tokenHash: refreshTokens.tokenHash });
+  return removed.length;
+}

@@ -51,6 +51,9 @@ export const analyticsDayMoods = sqliteTable(
     entries: integer("entries").notNull().default(0),
     valenceSum: real("valence_sum").notNull().default(0),
     valenceN: integer("valence_n").notNull().default(0),
+    /** Entries read as positive, and entries read at all (is_positive not null). */
+    positive: integer("positive").notNull().default(0),
+    analysed: integer("analysed").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.userId, t.day, t.emotion] })],
 );

@@ -35,7 +35,7 @@ export const analyticsRoutes = createRouter()
       request: { query: MoodQuerySchema },
       responses: { 200: jsonResponse(MoodSchema, "Mood over time."), ...commonErrors },
     }),
-    async (c) => c.json(await moodForQuery(getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
+    async (c) => c.json(await moodForQuery(c.env, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({

@@ -40,10 +40,11 @@ export async function findAccount(db: Database, userId: string, sessionId: strin
   return account;
 }
 
+export const accountDisabled = () =>
+  new ApiError(403, "account_disabled", "This account has been disabled. Contact the people who run this Tideline to have it enabled again.");
+
 /** Refuses a new session (sign-in, recovery, passkey) for an account an administrator disabled. */
 export async function assertNotDisabled(db: Database, userId: string): Promise<void> {
   const row = await accountRow(db, userId);
-  if (row && row.disabledAt !== null) {
-    throw new ApiError(403, "account_disabled", "This account has been disabled. Contact the people who run this Tideline to have it enabled again.");
-  }
+  if (row && row.disabledAt !== null) throw accountDisabled();
 }

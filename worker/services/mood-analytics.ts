@@ -1,13 +1,16 @@
 // Mood over time for charts: entries grouped by day, week or month in the person's time zone, each
-// with its mean valence and emotions, plus the distribution over the whole range. Summed in SQL by
-// local day over the entries_analytics index (migrations/0022), so the Worker's work does not grow
-// with the number of entries. Served at /api/analytics/mood and its older alias /api/insights/mood.
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+// with its mean valence and emotions, plus the distribution over the whole range. Read from the
+// running totals per local day and emotion (migrations/0027), so neither D1's work nor the Worker's
+// grows with the number of entries. Served at /api/analytics/mood and its older alias /api/insights/mood.
+// localDaySql is the same local day in SQL, for the trends' bounded range.
+import { and, eq, gt, gte, lte, sql } from "drizzle-orm";
+import { analyticsDayMoods, analyticsTotals } from "../db/analytics-schema.ts";
 import type { Database } from "../db/client.ts";
 import { entries } from "../db/schema.ts";
-import { DAY_MS, offsetSpans, type OffsetSpan } from "../lib/time-zone.ts";
+import { DAY_MS, localDate, type OffsetSpan } from "../lib/time-zone.ts";
 import type { MoodQuery } from "../schemas/insights.ts";
 import { calendarSettings } from "./settings.ts";
+import { daysFollow, followZone } from "./zone-days.ts";
 
 export type Bucket = "day" | "week" | "month";
 
@@ -26,10 +29,10 @@ export function periodOf(date: string, bucket: Bucket): string {
 const ratio = (sum: number, count: number) => (count > 0 ? Math.round((sum / count) * 1000) / 1000 : null);
 
 /** Mood over the asked range: up to now, and back over the bucket's default span, where the query leaves it open. */
-export function moodForQuery(db: Database, userId: string, query: MoodQuery) {
+export function moodForQuery(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, query: MoodQuery) {
   const to = query.to ? Date.parse(query.to) : Date.now();
   const from = query.from ? Date.parse(query.from) : to - DEFAULT_SPAN_DAYS[query.bucket] * DAY_MS;
-  return moodOverTime(db, userId, query.bucket, from, to);
+  return moodOverTime(env, db, userId, query.bucket, from, to);
 }
 
 /** A millisecond figure we computed ourselves, written into the SQL text as a literal. */
@@ -56,26 +59,38 @@ export function localDaySql(spans: OffsetSpan[]) {
 }
 
 /**
- * Mood by period. SQLite adds up the range by local day and emotion (a year is at most a few
- * thousand rows however many entries it holds); the periods are put together from those days.
+ * Mood by period, from the per-day, per-emotion running totals (migrations/0027): at most a row per
+ * local day and emotion of the range, however many entries it holds. The range is taken in whole
+ * local days: every day it touches counts whole, so a day's point is never a part of the day.
  */
-export async function moodOverTime(db: Database, userId: string, bucket: Bucket, from: number, to: number, zone?: string) {
+export async function moodOverTime(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, bucket: Bucket, from: number, to: number, zone?: string) {
   const timeZone = zone ?? (await calendarSettings(db, userId)).timeZone;
-  const day = localDaySql(offsetSpans(timeZone, from, to));
-  const rows = await db
-    .select({
-      day,
-      emotion: entries.primaryEmotion,
-      entries: sql<number>`count(*)`,
-      valenceSum: sql<number>`coalesce(sum(${entries.valence}), 0)`,
-      valenceCount: sql<number>`count(${entries.valence})`,
-      positive: sql<number>`coalesce(sum(${entries.isPositive}), 0)`,
-      analysed: sql<number>`count(${entries.isPositive})`,
-    })
-    .from(entries)
-    .where(and(eq(entries.userId, userId), gte(entries.createdAt, from), lt(entries.createdAt, to)))
-    .groupBy(day, entries.primaryEmotion)
-    .orderBy(day);
+  const [totalsRows, stored] = await db.batch([
+    db.select({ daysZone: analyticsTotals.daysZone }).from(analyticsTotals).where(eq(analyticsTotals.userId, userId)),
+    db
+      .select()
+      .from(analyticsDayMoods)
+      .where(
+        and(
+          eq(analyticsDayMoods.userId, userId),
+          gte(analyticsDayMoods.day, localDate(from, timeZone)),
+          lte(analyticsDayMoods.day, localDate(Math.max(from, to - 1), timeZone)),
+          gt(analyticsDayMoods.entries, 0),
+        ),
+      )
+      .orderBy(analyticsDayMoods.day),
+  ]);
+  const t = totalsRows[0];
+  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  const rows = stored.map((r) => ({
+    day: r.day,
+    emotion: r.emotion === "" ? null : r.emotion,
+    entries: r.entries,
+    valenceSum: r.valenceSum,
+    valenceCount: r.valenceN,
+    positive: r.positive,
+    analysed: r.analysed,
+  }));
 
   interface Sums {
     entries: number;

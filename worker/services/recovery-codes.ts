@@ -10,6 +10,7 @@ import { issueSession } from "../auth/session.ts";
 import type { Database } from "../db/client.ts";
 import { recoveryCodes, users } from "../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
+import { accountDisabled } from "./account-check.ts";
 import type { RecoverBodySchema } from "../schemas/recovery-codes.ts";
 
 const wrongPassword = () => new ApiError(403, "wrong_password", "The password is not correct.");
@@ -59,17 +60,27 @@ export async function recoveryCodesStatus(db: Database, userId: string) {
  * fresh session is issued, as sign-in does.
  */
 export async function recoverWithCode(db: Database, secret: string, body: z.output<typeof RecoverBodySchema>, device: Device) {
-  const row = await db.query.users.findFirst({ where: eq(users.email, body.email), columns: { id: true, email: true, name: true, role: true } });
+  const row = await db.query.users.findFirst({ where: eq(users.email, body.email), columns: { id: true, email: true, name: true, role: true, disabledAt: true } });
   const userId = row?.id ?? crypto.randomUUID();
   const [codeHash, hashed] = await Promise.all([hashRecoveryCode(secret, userId, body.code), hashPassword(body.new_password)]);
   const now = Date.now();
   const thisCode = and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash));
-  const unspent = exists(
+  // A disabled account keeps its password, its sessions and its code: nothing below changes it.
+  const enabled = exists(
     db
       .select({ one: sql`1` })
-      .from(recoveryCodes)
-      .where(and(thisCode, isNull(recoveryCodes.usedAt))),
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.disabledAt))),
   );
+  const unspent = and(
+    enabled,
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(recoveryCodes)
+        .where(and(thisCode, isNull(recoveryCodes.usedAt))),
+    ),
+  )!;
   const results = await db.batch([
     db
       .update(users)
@@ -79,10 +90,15 @@ export async function recoverWithCode(db: Database, secret: string, body: z.outp
     db
       .update(recoveryCodes)
       .set({ usedAt: now })
-      .where(and(thisCode, isNull(recoveryCodes.usedAt)))
+      .where(and(thisCode, isNull(recoveryCodes.usedAt), enabled))
       .returning({ userId: recoveryCodes.userId }),
   ]);
   const spent = results[3];
+  if (row && row.disabledAt !== null) {
+    // Said only to someone holding one of the account's unspent codes.
+    const [valid] = await db.select({ one: sql`1` }).from(recoveryCodes).where(and(thisCode, isNull(recoveryCodes.usedAt)));
+    if (valid) throw accountDisabled();
+  }
   if (!row || spent.length === 0) throw invalidRecovery();
   const user = { id: row.id, email: row.email, name: row.name, role: row.role };
   const session = await issueSession(db, secret, user, device);
