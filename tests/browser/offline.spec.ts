@@ -72,3 +72,45 @@ test("signing out forgets what was kept for offline reading", async ({ page }) =
   await expect(page).toHaveURL(/\/signin/);
   await expect.poll(() => page.evaluate(async () => (await caches.keys()).includes("tideline-api"))).toBe(false);
 });
+
+test("signing out with entries still waiting asks first, and deletes them from the device only when told to", async ({ page, context }) => {
+  await signUp(page, newPerson("Noor"));
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await context.setOffline(true);
+  const box = page.getByLabel("What’s on your mind?");
+  await box.fill(OFFLINE_ONE);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Waiting to be sent" }).getByRole("listitem")).toHaveCount(1);
+  const waitingOnDevice = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open("tideline-outbox", 1);
+          open.onsuccess = () => {
+            const request = open.result.transaction("entries", "readonly").objectStore("entries").count();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
+          };
+        }),
+    );
+  expect(await waitingOnDevice()).toBe(1);
+
+  // Asked, with the safe choice focused: staying keeps the entry and the session.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const question = page.getByRole("region", { name: "One entry hasn’t been sent yet" });
+  await expect(question).toContainText("If you sign out now, it is deleted from this device.");
+  await expect(question.getByRole("button", { name: "Stay signed in" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(question).toHaveCount(0);
+  await expect(page).not.toHaveURL(/\/signin/);
+  expect(await waitingOnDevice()).toBe(1);
+
+  // Told to: the entry leaves the device and the person is signed out.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await question.getByRole("button", { name: "Delete it and sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect(await waitingOnDevice()).toBe(0);
+});

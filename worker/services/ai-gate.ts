@@ -2,6 +2,7 @@
 // local path), and everything else is redacted first (worker/privacy/redact.ts) with the names of
 // the people this person writes about, so the model sees placeholders and the answer gets the names back.
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { checkOnly } from "../db/check-only.ts";
 import type { Database } from "../db/client.ts";
 import { entries } from "../db/schema.ts";
 import { NoticedListSchema, noticedIn } from "./entry-noticed.ts";
@@ -60,6 +61,6 @@ export async function privateEntryIds(db: Database, userId: string, ids: readonl
   const rows = await db
     .select({ id: entries.id })
     .from(entries)
-    .where(and(eq(entries.userId, userId), inArray(entries.id, [...ids]), eq(entries.private, true)));
+    .where(and(inArray(entries.id, [...ids]), checkOnly(and(eq(entries.userId, userId), eq(entries.private, true))!)));
   return new Set(rows.map((r) => r.id));
 }

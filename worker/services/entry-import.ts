@@ -4,6 +4,7 @@
 // the second time.
 import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { checkOnly } from "../db/check-only.ts";
 import type { Database } from "../db/client.ts";
 import { categories, entries, entryTags, tags } from "../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -116,7 +117,7 @@ async function takeBack(env: Env, db: Database, userId: string, list: Analysable
   try {
     await db.batch([
       // Their entry_tags and insight rows go with them (ON DELETE CASCADE), the FTS index by trigger.
-      db.delete(entries).where(and(eq(entries.userId, userId), inArray(entries.id, ids))),
+      db.delete(entries).where(and(inArray(entries.id, ids), checkOnly(eq(entries.userId, userId)))),
       ...chunk(names, LOOKUP_CHUNK).map((part) =>
         db
           .delete(tags)

@@ -10,6 +10,7 @@
 // the most recent WORD_WINDOW matches by BM25. None of it grows with the history. With Vectorize the
 // meaning side is one model call and one top-K query.
 import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { checkOnly } from "../db/check-only.ts";
 import type { Database } from "../db/client.ts";
 import { entryEmbeddings } from "../db/memories-schema.ts";
 import { entries, entriesFts } from "../db/schema.ts";
@@ -79,7 +80,7 @@ class LocalMemoryIndex implements MemoryIndex {
       .select({ id: entries.id, createdAt: entries.createdAt, revision: entries.revision, vRevision: entryEmbeddings.revision, model: entryEmbeddings.model, vector: entryEmbeddings.vector })
       .from(entries)
       .leftJoin(entryEmbeddings, and(eq(entryEmbeddings.entryId, entries.id), eq(entryEmbeddings.userId, entries.userId)))
-      .where(and(sql`${entries.seq} IN (${pool})`, this.scope));
+      .where(and(sql`${entries.seq} IN (${pool})`, checkOnly(this.scope)));
     // Newest first (sorted here, not in SQL, so that the pool is read entry by entry, never by an index range).
     rows.sort((a, b) => b.createdAt - a.createdAt);
     const q = embedText(text);
@@ -94,7 +95,7 @@ class LocalMemoryIndex implements MemoryIndex {
       const fresh = await this.db
         .select({ id: entries.id, userId: entries.userId, revision: entries.revision, title: entries.title, content: entries.content, safetyLevel: entries.safetyLevel })
         .from(entries)
-        .where(and(eq(entries.userId, userId), inArray(entries.id, missing)));
+        .where(and(inArray(entries.id, missing), checkOnly(eq(entries.userId, userId))));
       for (const [entryId, vector] of await storeLocal(this.db, fresh)) hits.push({ entryId, score: cosine(q, decodeVector(vector)!) });
     }
     return topMeaning(hits, topK);
@@ -138,7 +139,7 @@ export async function searchMemories(env: MemoryBindings, db: Database, userId: 
   const ranked = blend(meaning, words);
   // Vectorize knows nothing of filters, crisis levels or deletions: D1 decides what may be shown.
   const candidates = ranked.slice(0, CANDIDATES);
-  const rows = candidates.length === 0 ? [] : await selectEntryViewRows(db, and(scope, inArray(entries.id, candidates.map((c) => c.entryId)))!, candidates.length);
+  const rows = candidates.length === 0 ? [] : await selectEntryViewRows(db, and(inArray(entries.id, candidates.map((c) => c.entryId)), checkOnly(scope))!, candidates.length);
   const byId = new Map(rows.map((r) => [r.entry.id, r]));
   const shown = candidates.filter((c) => byId.has(c.entryId)).slice(0, limit);
   const views = await toEntryViews(db, userId, shown.map((c) => byId.get(c.entryId)!));

@@ -90,6 +90,34 @@ export async function removeFromOutbox(key: string): Promise<void> {
   outbox.entries = outbox.entries.filter((e) => e.key !== key);
 }
 
+/**
+ * Deletes the person's waiting entries from this device (signing out with entries unsent, once the
+ * person has said so): nothing of their journal stays behind for the next person at this browser.
+ */
+export async function clearOutbox(userId: string): Promise<void> {
+  try {
+    const db = await openDb();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(STORE, "readwrite");
+        const store = transaction.objectStore(STORE);
+        const all = store.getAll();
+        all.onsuccess = () => {
+          for (const value of all.result as unknown[]) if (isOutboxEntry(value) && value.userId === userId) store.delete(value.key);
+        };
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
+      });
+    } finally {
+      db.close();
+    }
+  } catch {
+    // No IndexedDB: nothing can have waited here.
+  }
+  outbox.entries = [];
+}
+
 async function markRefused(entry: OutboxEntry, problem: string): Promise<void> {
   const marked = { ...entry, problem };
   await withStore("readwrite", (store) => store.put($state.snapshot(marked)));
