@@ -47,6 +47,38 @@ describe("query plans", () => {
   });
 });
 
+describe("search query plan", () => {
+  it("ranks the matches on their rank alone, and reads only the page's entries whole", async () => {
+    const user = await registerUser();
+    for (const content of ["A walk by the canal.", "Another walk, in the rain.", "Work all day."]) await createEntry(user.token, { content });
+    const sent: { sql: string; params: unknown[] }[] = [];
+    const prepare = env.DB.prepare.bind(env.DB);
+    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((query: string) => {
+      const statement = prepare(query);
+      const record = { sql: query, params: [] as unknown[] };
+      sent.push(record);
+      const bind = statement.bind.bind(statement);
+      statement.bind = (...params: unknown[]) => {
+        record.params = params;
+        return bind(...params);
+      };
+      return statement;
+    });
+    const res = await call("GET", "/api/entries/search?q=walk", { token: user.token });
+    spy.mockRestore();
+    expect(res.status).toBe(200);
+    const search = sent.find((q) => q.sql.includes("snippet("))!;
+    const detail = await plan(search.sql, ...search.params);
+    // The page's rows are found by rowid from the ranked list; the entries' columns, tags and snippet are
+    // made for those rows only (the correlated tag query sits outside the ranking subquery).
+    const [outer = ""] = detail.split("CORRELATED SCALAR SUBQUERY");
+    expect(outer).toMatch(/SCAN entries_fts VIRTUAL TABLE INDEX \d+:/);
+    expect(outer).toMatch(/LIST SUBQUERY/);
+    expect(outer).toMatch(/SEARCH entries USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).not.toMatch(/SCAN entries\b/);
+  });
+});
+
 // The analytics routes add up a person's whole history: every query must read the entries_analytics
 // index (migrations/0022) and never the table's rows (the entry text) or other people's rows.
 describe("analytics query plans", () => {

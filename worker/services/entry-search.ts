@@ -1,6 +1,7 @@
 // Full-text search over a person's entries: FTS5 in D1, BM25 ranking with title matches counting
 // double, highlighted snippets, the same filters as the entry list.
 import { and, desc, eq, sql } from "drizzle-orm";
+import { checkOnly } from "../db/check-only.ts";
 import type { Database } from "../db/client.ts";
 import { categories, entries, entriesFts, insights } from "../db/schema.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -12,8 +13,22 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, snippetParts, toFtsQuery } from "./fts-
 // Title matches count double: a word in the title says more about an entry than one in passing.
 const rank = sql<number>`bm25(entries_fts, 2.0, 1.0)`;
 
-/** One page of the person's entries matching an FTS5 query (see fts-query.ts), best first. */
+/**
+ * One page of the person's entries matching an FTS5 query (see fts-query.ts), best first. In two
+ * steps within one query: the matches are ranked on their rank alone (BM25, in FTS5's C), and only
+ * the page's entries are then read whole, with their tags, category, insight and snippet. Read whole
+ * before ranking, every match's row, tag list and snippet was made and then mostly thrown away.
+ */
 export async function searchEntries(db: Database, userId: string, match: string, page: { limit: number; offset: number }, filters: EntryFilters) {
+  const scope = entryConditions(db, userId, filters);
+  const pageSeqs = db
+    .select({ seq: entries.seq })
+    .from(entriesFts)
+    .innerJoin(entries, eq(entries.seq, entriesFts.rowid))
+    .where(and(sql`entries_fts MATCH ${match}`, scope))
+    .orderBy(rank, desc(entries.createdAt))
+    .limit(page.limit + 1)
+    .offset(page.offset);
   const rows = await db
     .select({
       ...entryViewColumns,
@@ -24,10 +39,8 @@ export async function searchEntries(db: Database, userId: string, match: string,
     .innerJoin(entries, eq(entries.seq, entriesFts.rowid))
     .leftJoin(categories, categoryOfEntry)
     .leftJoin(insights, insightOfEntry)
-    .where(and(sql`entries_fts MATCH ${match}`, entryConditions(db, userId, filters)))
-    .orderBy(rank, desc(entries.createdAt))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+    .where(and(sql`entries_fts MATCH ${match}`, sql`${entriesFts.rowid} IN (${pageSeqs})`, checkOnly(scope)))
+    .orderBy(rank, desc(entries.createdAt));
   const found = rows.slice(0, page.limit);
   const views = await toEntryViews(db, userId, found);
   return {
