@@ -77,6 +77,8 @@ test("signing out with entries still waiting asks first, and deletes them from t
   await signUp(page, newPerson("Noor"));
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.reload();
+  // The page knows who is signed in (the header's account controls) before the connection goes.
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await context.setOffline(true);
   const box = page.getByLabel("What’s on your mind?");
   await box.fill(OFFLINE_ONE);

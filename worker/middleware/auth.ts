@@ -17,9 +17,10 @@ const READS = new Set(["GET", "HEAD"]);
 /**
  * Reads that also write what they derive (the day's prompt is remembered so it stays the day's; a
  * search by meaning embeds the entries the background job has not reached; the streak and achievement
- * record is brought up to date): like writes, they wait for the check, so a refused one stores nothing.
+ * record is brought up to date; the settings row is made on first read): like writes, they wait for
+ * the check, so a refused one stores nothing.
  */
-const READS_THAT_WRITE = [/^\/api\/prompts\/(daily|today)$/, /^\/api\/memories\/search$/, /^\/api\/gamification(\/|$)/];
+const READS_THAT_WRITE = [/^\/api\/prompts\/(daily|today)$/, /^\/api\/memories\/search$/, /^\/api\/gamification(\/|$)/, /^\/api\/settings$/];
 const waitsForCheck = (method: string, path: string) => !READS.has(method) || READS_THAT_WRITE.some((re) => re.test(path));
 
 export const requireAuth = createMiddleware<AppBindings>(async (c, next) => {
