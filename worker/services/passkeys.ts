@@ -21,7 +21,8 @@ import {
 } from "../auth/passkeys.ts";
 import { issueSession } from "../auth/session.ts";
 import type { Database } from "../db/client.ts";
-import { passkeyChallenges, passkeys, users } from "../db/schema.ts";
+import { passkeyChallenges, passkeys } from "../db/passkeys-schema.ts";
+import { users } from "../db/schema.ts";
 import type { AuthenticatedUser } from "../lib/context.ts";
 import { isUniqueViolation } from "../lib/db-errors.ts";
 import { ApiError, notFound } from "../lib/errors.ts";
