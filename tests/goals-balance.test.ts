@@ -2,10 +2,11 @@
 // entries that touch each area; an area with no data; validation in the envelope; and isolation
 // (another person's goals and entries never count). Rows are written through the API, then dated by hand.
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../worker/db/client.ts";
 import { lifeBalance } from "../worker/services/life-balance.ts";
 import { call, createEntry, expectError, json, registerUser, type TestUser } from "./helpers/api.ts";
+import { queriesOf } from "./helpers/query-plans.ts";
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -150,24 +151,7 @@ describe("GET /api/goals/balance", () => {
 describe("life balance query plans", () => {
   it("reads entries by one range of the covering index, tags and progress by key, never a whole history", async () => {
     const user = await seedPerson();
-    const sent: { sql: string; params: unknown[] }[] = [];
-    const prepare = env.DB.prepare.bind(env.DB);
-    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((query: string) => {
-      const statement = prepare(query);
-      const record = { sql: query, params: [] as unknown[] };
-      sent.push(record);
-      const bind = statement.bind.bind(statement);
-      statement.bind = (...params: unknown[]) => ((record.params = params), bind(...params));
-      return statement;
-    });
-    try {
-      await lifeBalance(getDb(env), user.id, { bucket: "week" });
-    } finally {
-      spy.mockRestore();
-    }
-    const plans = await Promise.all(
-      sent.map(async (q) => ({ sql: q.sql, detail: (await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>()).results.map((r) => r.detail).join(" | ") })),
-    );
+    const plans = await queriesOf(() => lifeBalance(getDb(env), user.id, { bucket: "week" }));
     const touching = plans.filter((p) => p.sql.includes("WITH w(word, area)"));
     expect(touching).toHaveLength(2); // the chart's range and the current window
     for (const p of touching) {

@@ -9,6 +9,7 @@ import { embedText, encodeVector, LOCAL_EMBEDDING_MODEL, quantise } from "../wor
 import type { MemorySearchQuery } from "../worker/schemas/memories.ts";
 import { searchMemories } from "../worker/services/memories.ts";
 import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
+import { queriesOf } from "./helpers/query-plans.ts";
 import { deliver } from "./queues/helpers.ts";
 
 beforeEach(() => {
@@ -88,34 +89,20 @@ describe("GET /api/memories/search", () => {
       at: start + i * 86_400_000,
     }));
     await env.DB.batch(rows.flatMap((r) => [insert(r.id, r.content, r.at), vector(r.id, r.content)]));
-    const sent: { sql: string; params: unknown[] }[] = [];
-    const prepare = env.DB.prepare.bind(env.DB);
-    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((query: string) => {
-      const statement = prepare(query);
-      const record = { sql: query, params: [] as unknown[] };
-      sent.push(record);
-      const bind = statement.bind.bind(statement);
-      statement.bind = (...params: unknown[]) => {
-        record.params = params;
-        return bind(...params);
-      };
-      return statement;
+    let body: Awaited<ReturnType<typeof searchMemories>> | undefined;
+    const sent = await queriesOf(async () => {
+      body = await searchMemories(env, db, user.id, { q: "the time I felt calm by the sea", limit: 5 } as MemorySearchQuery);
     });
-    const body = await searchMemories(env, db, user.id, { q: "the time I felt calm by the sea", limit: 5 } as MemorySearchQuery);
-    spy.mockRestore();
-    expect(body.results[0]?.entry.id).toBe(rows[0]!.id);
+    expect(body?.results[0]?.entry.id).toBe(rows[0]!.id);
     // The vectors come from the pool (the concept matches and the 100 most recent), entry by entry.
     const read = sent.find((q) => q.sql.includes("entry_embeddings") && q.sql.includes("entries_fts"))!;
     expect(read).toBeDefined();
-    const planOf = async (q: { sql: string; params: unknown[] }) =>
-      (await prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>()).results.map((r) => r.detail);
-    const plan = await planOf(read);
     // The outer loop is the pool, entry by entry: never the person's index (which grows with them).
-    expect(plan[0]).toMatch(/SEARCH entries USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-    expect(plan.join(" | ")).not.toMatch(/SCAN entries\b/);
+    expect(read.steps[0]).toMatch(/SEARCH entries USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(read.detail).not.toMatch(/SCAN entries\b/);
     // The results are read by their ids, the same way.
     const shown = sent.find((q) => q.sql.includes("json_group_array") && q.sql.includes(" in ("))!;
-    expect((await planOf(shown))[0]).toMatch(/SEARCH entries USING INDEX sqlite_autoindex_entries_1 \(id=\?\)/);
+    expect(shown.steps[0]).toMatch(/SEARCH entries USING INDEX sqlite_autoindex_entries_1 \(id=\?\)/);
   });
 
   it("never shows another person's entries", async () => {

@@ -1,6 +1,6 @@
 // The queries every entry page and write make read by index, never a whole person's rows (issue 10).
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../worker/db/client.ts";
 import { entryConditions } from "../worker/services/entry-filters.ts";
 import { selectEntryViewRows } from "../worker/services/entries.ts";
@@ -8,11 +8,9 @@ import { analyticsCalendar, analyticsSummary, analyticsTrends } from "../worker/
 import { analyticsEffects } from "../worker/services/analytics-effects.ts";
 import { moodOverTime } from "../worker/services/mood-analytics.ts";
 import { call, createEntry, registerUser } from "./helpers/api.ts";
+import { explain, queriesOf } from "./helpers/query-plans.ts";
 
-async function plan(query: string, ...params: unknown[]): Promise<string> {
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`).bind(...params).all<{ detail: string }>();
-  return rows.results.map((r) => r.detail).join(" | ");
-}
+const plan = async (query: string, ...params: unknown[]): Promise<string> => (await explain(query, ...params)).join(" | ");
 
 describe("query plans", () => {
   it("reads a page of entries' tags by (user_id, entry_id)", async () => {
@@ -51,24 +49,12 @@ describe("search query plan", () => {
   it("ranks the matches on their rank alone, and reads only the page's entries whole", async () => {
     const user = await registerUser();
     for (const content of ["A walk by the canal.", "Another walk, in the rain.", "Work all day."]) await createEntry(user.token, { content });
-    const sent: { sql: string; params: unknown[] }[] = [];
-    const prepare = env.DB.prepare.bind(env.DB);
-    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((query: string) => {
-      const statement = prepare(query);
-      const record = { sql: query, params: [] as unknown[] };
-      sent.push(record);
-      const bind = statement.bind.bind(statement);
-      statement.bind = (...params: unknown[]) => {
-        record.params = params;
-        return bind(...params);
-      };
-      return statement;
+    let res: Response | undefined;
+    const sent = await queriesOf(async () => {
+      res = await call("GET", "/api/entries/search?q=walk", { token: user.token });
     });
-    const res = await call("GET", "/api/entries/search?q=walk", { token: user.token });
-    spy.mockRestore();
-    expect(res.status).toBe(200);
-    const search = sent.find((q) => q.sql.includes("snippet("))!;
-    const detail = await plan(search.sql, ...search.params);
+    expect(res?.status).toBe(200);
+    const { detail } = sent.find((q) => q.sql.includes("snippet("))!;
     // The page's rows are found by rowid from the ranked list; the entries' columns, tags and snippet are
     // made for those rows only (the correlated tag query sits outside the ranking subquery).
     const [outer = ""] = detail.split("CORRELATED SCALAR SUBQUERY");
@@ -82,29 +68,6 @@ describe("search query plan", () => {
 // The analytics routes add up a person's whole history: every query must read the entries_analytics
 // index (migrations/0022) and never the table's rows (the entry text) or other people's rows.
 describe("analytics query plans", () => {
-  /** Runs a service and answers the plan of every query it sent to D1, with the values it bound. */
-  async function plansOf(run: () => Promise<unknown>): Promise<{ sql: string; detail: string }[]> {
-    const sent: { sql: string; params: unknown[] }[] = [];
-    const prepare = env.DB.prepare.bind(env.DB);
-    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((query: string) => {
-      const statement = prepare(query);
-      const record = { sql: query, params: [] as unknown[] };
-      sent.push(record);
-      const bind = statement.bind.bind(statement);
-      statement.bind = (...params: unknown[]) => {
-        record.params = params;
-        return bind(...params);
-      };
-      return statement;
-    });
-    try {
-      await run();
-    } finally {
-      spy.mockRestore();
-    }
-    return Promise.all(sent.map(async (q) => ({ sql: q.sql, detail: await plan(q.sql, ...q.params) })));
-  }
-
   async function personWithHistory() {
     const user = await registerUser();
     await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, timezone: "Europe/Paris" } });
@@ -134,7 +97,7 @@ describe("analytics query plans", () => {
 
   it("the summary reads the running totals by key, and two index seeks for the first and last entry", async () => {
     const user = await personWithHistory();
-    const plans = await plansOf(() => analyticsSummary(env, getDb(env), user.id, 8));
+    const plans = await queriesOf(() => analyticsSummary(env, getDb(env), user.id, 8));
     const all = expectRollupsOnly(plans);
     expect(all).toMatch(/SEARCH analytics_totals USING PRIMARY KEY \(user_id=\?\)/);
     expect(all).toMatch(/SEARCH analytics_items USING PRIMARY KEY \(user_id=\? AND kind=\?\)/);
@@ -144,7 +107,7 @@ describe("analytics query plans", () => {
 
   it("the calendar reads a year of the per-day running totals by key", async () => {
     const user = await personWithHistory();
-    const plans = await plansOf(() => analyticsCalendar(env, getDb(env), user.id, { year: 2026 }));
+    const plans = await queriesOf(() => analyticsCalendar(env, getDb(env), user.id, { year: 2026 }));
     const all = expectRollupsOnly(plans);
     expect(plans.some((p) => /from "entries"/i.test(p.sql))).toBe(false);
     expect(all).toMatch(/SEARCH analytics_day_moods USING PRIMARY KEY \(user_id=\? AND day>\? AND day<\?\)/);
@@ -152,7 +115,7 @@ describe("analytics query plans", () => {
 
   it("mood reads its range of the per-day running totals by key", async () => {
     const user = await personWithHistory();
-    const plans = await plansOf(() => moodOverTime(env, getDb(env), user.id, "month", 0, Date.now()));
+    const plans = await queriesOf(() => moodOverTime(env, getDb(env), user.id, "month", 0, Date.now()));
     const all = expectRollupsOnly(plans);
     expect(plans.some((p) => /from "entries"/i.test(p.sql))).toBe(false);
     expect(all).toMatch(/SEARCH analytics_day_moods USING PRIMARY KEY \(user_id=\? AND day>\? AND day<\?\)/);
@@ -161,14 +124,14 @@ describe("analytics query plans", () => {
   it("trends read one range of the covering index", async () => {
     const user = await personWithHistory();
     for (const run of [() => analyticsTrends(getDb(env), user.id)]) {
-      const plans = expectIndexOnly(await plansOf(run));
+      const plans = expectIndexOnly(await queriesOf(run));
       for (const p of plans) expect(p.detail, p.sql).toMatch(/COVERING INDEX entries_analytics \(user_id=\? AND created_at>\? AND created_at<\?\)/);
     }
   });
 
   it("activity effects read the running sums by key, never an entry", async () => {
     const user = await personWithHistory();
-    const plans = await plansOf(() => analyticsEffects(env, getDb(env), user.id, 20));
+    const plans = await queriesOf(() => analyticsEffects(env, getDb(env), user.id, 20));
     const all = expectRollupsOnly(plans);
     expect(plans.some((p) => /from "entries"/i.test(p.sql))).toBe(false);
     expect(all).toMatch(/SEARCH analytics_items USING PRIMARY KEY \(user_id=\? AND kind=\?\)/);
