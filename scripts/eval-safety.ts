@@ -36,25 +36,33 @@ console.log(`crisis or concern flagged at all   ${pct(report.distressRecall).pad
 console.log(`concern flagged (concern+)         ${pct(report.concernRecall).padStart(6)}`);
 console.log(`ordinary text flagged at all       ${pct(report.ordinaryFlagged).padStart(6)}`);
 
-// Cost on a 3,000-character entry: ordinary sentences with one crisis sentence near the end, so
-// every sentence is read and every pattern tried where the trigger words let it.
+// Cost on a 3,000-character entry, two ways: ordinary sentences only (every part runs: the patterns
+// on each sentence holding an anchor word, then the model over every sentence and pair) and the
+// same with one crisis sentence at the end (the patterns find it, so the model is not asked).
 const ordinary = rows.filter((r) => r.level === "none").map((r) => r.text);
 let long = "";
-for (let i = 0; long.length < 2_900; i++) long += `${ordinary[i % ordinary.length]} `;
-long = `${long.slice(0, 2_900)}. Some nights I think everyone would be better off without me.`.slice(0, 3_000);
-// Many short rounds spread over a couple of seconds: this machine's speed drifts, and a median over
-// rounds is what a single slow moment cannot move.
-for (let i = 0; i < 300; i++) screenText(long);
-const times: number[] = [];
+for (let i = 0; long.length < 3_100; i++) long += `${ordinary[i % ordinary.length]} `;
+const ordinaryEntry = long.slice(0, 3_000).replace(/\S*$/, "");
+const crisisEntry = `${long.slice(0, 2_900).replace(/\S*$/, "")}. Some nights I think everyone would be better off without me.`;
+// Many short rounds spread over a couple of seconds, the two entries taking turns: this machine's
+// speed drifts, and a median over rounds is what a single slow moment cannot move.
+const timings = new Map<string, number[]>([[ordinaryEntry, []], [crisisEntry, []]]);
+for (const entry of timings.keys()) for (let i = 0; i < 300; i++) screenText(entry);
 for (let round = 0; round < 400; round++) {
-  const start = performance.now();
-  for (let i = 0; i < 10; i++) screenText(long);
-  times.push((performance.now() - start) / 10);
+  for (const [entry, times] of timings) {
+    const start = performance.now();
+    for (let i = 0; i < 10; i++) screenText(entry);
+    times.push((performance.now() - start) / 10);
+  }
   if (round % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 50));
 }
-times.sort((a, b) => a - b);
-const at = (q: number) => (times[Math.floor(q * (times.length - 1))]! * 1000).toFixed(0);
-console.log(`\ntime to screen a ${long.length}-character entry: median ${at(0.5)} µs, p90 ${at(0.9)} µs over ${times.length} rounds (budget 200 µs)`);
+console.log("");
+for (const [entry, times] of timings) {
+  times.sort((a, b) => a - b);
+  const at = (q: number) => (times[Math.floor(q * (times.length - 1))]! * 1000).toFixed(0);
+  const what = entry === ordinaryEntry ? "an ordinary" : "a crisis";
+  console.log(`time to screen ${what} ${entry.length}-character entry: median ${at(0.5)} µs, p10 ${at(0.1)} µs, p90 ${at(0.9)} µs over ${times.length} rounds (budget 200 µs)`);
+}
 
 if (process.argv.includes("--misses")) {
   console.log(`\n${report.misses.length} phrasings read wrongly:`);

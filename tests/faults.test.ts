@@ -18,7 +18,7 @@ import { BASE, call, expectError, json, registerUser, type TestUser } from "./he
 import { openTab } from "./helpers/live.ts";
 import { deliver, deliverRecording, eventually, insightRow } from "./queues/helpers.ts";
 
-const SAD = "I feel so sad and lonely tonight. Nobody called and the flat is too quiet.";
+const SAD = "I feel so sad and lonely today. Nobody called and the flat is too quiet.";
 const HAPPY = "What a joyful, wonderful day with friends! I'm so happy.";
 
 afterEach(() => {

@@ -43,8 +43,8 @@ describe("the second opinion in the insight job", () => {
   async function ordinaryEntry() {
     const user = await registerUser();
     await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false, country: "GB" } });
-    // Ordinary to the local screen.
-    const entry = await createEntry(user.token, { content: "Tonight feels like the right time to finally rest for good." });
+    // Ordinary to the local screen, and ambiguous enough that a second reader may hear more in it.
+    const entry = await createEntry(user.token, { content: "I have been giving a lot of thought to how things end." });
     expect(entry.safety.level).toBe("none");
     return { user, entry, job: { type: "analyze-entry", entryId: entry.id, userId: user.id, revision: 1 } };
   }

@@ -183,7 +183,7 @@ const BY_CATEGORY: Record<PromptCategory, [firstId: number, rows: Row[]]> = {
       [LOW, "What would make this evening ten percent softer?", "gentle"],
       [LOW, "Write down one thing you got through today, however small.", "gentle"],
       [LOW, "What is one comforting thing within reach right now: a blanket, a song, a cup of tea?", "gentle"],
-      [LOW, "You don't have to fix anything tonight. What would it feel like to just rest?", "gentle"],
+      [LOW, "You don't have to fix anything today. What would it feel like to simply rest?", "gentle"],
       [LOW, "What would you like someone to say to you right now? Write it to yourself.", "gentle"],
       [["anger", "disgust", "fear"], "If this feeling had a colour and a shape, what would it look like?"],
       [["anger", "disgust"], "Write out the angry version, unedited. Nobody else will read it. How do you feel afterwards?"],

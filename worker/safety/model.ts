@@ -26,8 +26,12 @@ export type SafetyModelFile = z.infer<typeof SafetyModelSchema>;
 export interface SafetyModel {
   mask: number;
   hidden: number;
-  /** bucket * hidden + unit */
-  embedding: Float32Array;
+  /**
+   * bucket * hidden + unit, kept as the int8 values of the file: a quarter of the memory of floats,
+   * so the rows a long entry touches stay in the processor's cache. Multiply sums by `unscale`.
+   */
+  embedding: Int8Array;
+  unscale: number;
   hiddenBias: Float32Array;
   output: { crisis: Float32Array; distress: Float32Array };
   outputBias: { crisis: number; distress: number };
@@ -35,11 +39,21 @@ export interface SafetyModel {
 }
 
 const CONCEPT_NAMES = Object.keys(CONCEPTS);
-/** Word → bit mask of the concept families it belongs to. */
-const CONCEPT_OF = new Map<string, number>();
+/** Bits of a word's entry in WORD_BITS above its concept families. */
+const IS_NEGATOR = 1 << 30;
+const IS_CLAUSE_BREAK = 1 << 29;
+if (CONCEPT_NAMES.length > 29) throw new Error("safety model: at most 29 concept families fit beside the word flags");
+/**
+ * Word → its concept families (one bit each) and whether it is a negator or a clause break: one
+ * lookup per word, since on a long entry the lookups are most of the model's work.
+ */
+const WORD_BITS = new Map<string, number>();
 CONCEPT_NAMES.forEach((name, i) => {
-  for (const word of CONCEPTS[name]!) CONCEPT_OF.set(word, (CONCEPT_OF.get(word) ?? 0) | (1 << i));
+  for (const word of CONCEPTS[name]!) WORD_BITS.set(word, (WORD_BITS.get(word) ?? 0) | (1 << i));
 });
+for (const word of NEGATORS) WORD_BITS.set(word, (WORD_BITS.get(word) ?? 0) | IS_NEGATOR);
+for (const word of CLAUSE_BREAKS) WORD_BITS.set(word, (WORD_BITS.get(word) ?? 0) | IS_CLAUSE_BREAK);
+const CONCEPT_MASK = (1 << CONCEPT_NAMES.length) - 1;
 const CONCEPT_SEED = 0x1b873593;
 
 const mix = (a: number, b: number) => (Math.imul(a ^ (b >>> 7), 0x9e3779b1) ^ b) >>> 0;
@@ -55,7 +69,20 @@ const STEM_LENGTH = 5;
  * "suicidal" is not "suicidal").
  */
 export function featureBuckets(words: readonly string[], mask: number): number[] {
-  const out: number[] = [];
+  const n = writeFeatureBuckets(words, mask);
+  return Array.from(scratch.subarray(0, n));
+}
+
+/** Where writeFeatureBuckets puts a span's buckets (grown as needed, reused across calls). */
+let scratch = new Int32Array(1024);
+
+/** Writes the feature buckets of `words` (see featureBuckets) into `scratch` and returns how many. */
+function writeFeatureBuckets(words: readonly string[], mask: number): number {
+  // At most four buckets a word, plus the concept families and their pairs.
+  const most = words.length * 4 + CONCEPT_NAMES.length * CONCEPT_NAMES.length;
+  if (scratch.length < most) scratch = new Int32Array(most * 2);
+  const out = scratch;
+  let n = 0;
   let previous = 0;
   let negatedFor = 0;
   let concepts = 0;
@@ -69,61 +96,75 @@ export function featureBuckets(words: readonly string[], mask: number): number[]
       if (c === STEM_LENGTH - 1) stem = h >>> 0;
     }
     h >>>= 0;
-    out.push(h & mask);
-    if (w.length > STEM_LENGTH + 1) out.push(mix(stem, STEM) & mask);
-    if (i > 0) out.push(mix(previous, h) & mask);
+    out[n++] = h & mask;
+    if (w.length > STEM_LENGTH + 1) out[n++] = mix(stem, STEM) & mask;
+    if (i > 0) out[n++] = mix(previous, h) & mask;
     if (negatedFor > 0) {
-      out.push(mix(h, NEGATED) & mask);
+      out[n++] = mix(h, NEGATED) & mask;
       negatedFor--;
     }
-    if (NEGATORS.has(w)) negatedFor = NEGATION_SCOPE;
-    else if (CLAUSE_BREAKS.has(w)) negatedFor = 0;
+    const bits = WORD_BITS.get(w) ?? 0;
+    if (bits & IS_NEGATOR) negatedFor = NEGATION_SCOPE;
+    else if (bits & IS_CLAUSE_BREAK) negatedFor = 0;
     previous = h;
-    concepts |= CONCEPT_OF.get(w) ?? 0;
+    concepts |= bits & CONCEPT_MASK;
   }
   // Each concept family present, and each pair of families that meet in the span.
   for (let a = 0; a < CONCEPT_NAMES.length; a++) {
     if ((concepts & (1 << a)) === 0) continue;
-    out.push(mix(CONCEPT_SEED, a + 1) & mask);
-    for (let b = a + 1; b < CONCEPT_NAMES.length; b++) if (concepts & (1 << b)) out.push(mix(CONCEPT_SEED, (a + 1) * 64 + b + 1) & mask);
+    out[n++] = mix(CONCEPT_SEED, a + 1) & mask;
+    for (let b = a + 1; b < CONCEPT_NAMES.length; b++) if (concepts & (1 << b)) out[n++] = mix(CONCEPT_SEED, (a + 1) * 64 + b + 1) & mask;
   }
-  return out;
+  return n;
 }
 
-/** Adds the embeddings of `buckets` into `into` (length: hidden). */
-/** Adds the embeddings of `buckets` into `into`, from `offset` on (hidden values). */
-export function addEmbeddings(model: SafetyModel, buckets: readonly number[], into: Float32Array, offset = 0): void {
+/**
+ * Adds the (int8) embeddings of the buckets of `words` into `into` from `offset` on (hidden values
+ * each) and returns how many buckets there were.
+ */
+export function addWordEmbeddings(model: SafetyModel, words: readonly string[], into: Float32Array, offset: number): number {
+  const n = writeFeatureBuckets(words, model.mask);
   const h = model.hidden;
-  for (const b of buckets) {
-    const at = b * h;
-    for (let u = 0; u < h; u++) into[offset + u]! += model.embedding[at + u]!;
+  const embedding = model.embedding;
+  const buckets = scratch;
+  for (let k = 0; k < n; k++) {
+    const at = buckets[k]! * h;
+    for (let u = 0; u < h; u++) into[offset + u]! += embedding[at + u]!;
   }
+  return n;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** Where spanLogits leaves its answer: crisis, then distress. */
+export const SPAN_LOGITS = new Float64Array(2);
+
 /**
- * The probabilities for a span whose embeddings sum to `sum` over `count` buckets: the sum is
- * divided by the square root of the count so that a long span of ordinary words cannot pile up.
+ * The logits for a span whose embeddings sum to `sum` (from `offset`) over `count` buckets, into
+ * SPAN_LOGITS: the sum is divided by the square root of the count so that a long span of ordinary
+ * words cannot pile up. Logits, not probabilities, so that a long entry's many spans are compared
+ * without an exponential each.
  */
-export function spanProbabilities(model: SafetyModel, sum: Float32Array, count: number, hiddenOut?: Float32Array): { crisis: number; distress: number } {
-  const norm = 1 / Math.sqrt(Math.max(1, count));
+export function spanLogits(model: SafetyModel, sum: Float32Array, offset: number, count: number): void {
+  const norm = model.unscale / Math.sqrt(Math.max(1, count));
   let crisis = model.outputBias.crisis;
   let distress = model.outputBias.distress;
   for (let u = 0; u < model.hidden; u++) {
-    const a = Math.max(0, model.hiddenBias[u]! + sum[u]! * norm);
-    if (hiddenOut) hiddenOut[u] = a;
+    const a = Math.max(0, model.hiddenBias[u]! + sum[offset + u]! * norm);
     crisis += a * model.output.crisis[u]!;
     distress += a * model.output.distress[u]!;
   }
-  return { crisis: sigmoid(crisis), distress: sigmoid(distress) };
+  SPAN_LOGITS[0] = crisis;
+  SPAN_LOGITS[1] = distress;
 }
+
+export const probability = sigmoid;
 
 export function decodeSafetyModel(file: SafetyModelFile): SafetyModel {
   const parsed = SafetyModelSchema.parse(file);
-  const bytes = Uint8Array.from(atob(parsed.embedding), (c) => c.charCodeAt(0));
-  const embedding = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) embedding[i] = ((bytes[i]! << 24) >> 24) / parsed.scale;
+  const text = atob(parsed.embedding);
+  const embedding = new Int8Array(text.length);
+  for (let i = 0; i < text.length; i++) embedding[i] = text.charCodeAt(i);
   const size = 1 << parsed.hashBits;
   if (embedding.length !== size * parsed.hidden) throw new Error("safety model: the embedding does not fill the hash space");
   if (parsed.hiddenBias.length !== parsed.hidden || parsed.output.crisis.length !== parsed.hidden || parsed.output.distress.length !== parsed.hidden) {
@@ -133,6 +174,7 @@ export function decodeSafetyModel(file: SafetyModelFile): SafetyModel {
     mask: size - 1,
     hidden: parsed.hidden,
     embedding,
+    unscale: 1 / parsed.scale,
     hiddenBias: Float32Array.from(parsed.hiddenBias),
     output: { crisis: Float32Array.from(parsed.output.crisis), distress: Float32Array.from(parsed.output.distress) },
     outputBias: parsed.outputBias,

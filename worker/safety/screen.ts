@@ -138,9 +138,9 @@ function answeredNo(sentence: string, matchEnd: number, next: string): boolean {
 /** What a sentence's reading may depend on beyond the sentence. */
 interface EntryContext {
   /** The whole entry in the normal form. */
-  plain: string;
+  readonly plain: string;
   /** The entry says that something from the past is back ("the thoughts are back"). */
-  returning: boolean;
+  readonly returning: boolean;
 }
 
 const wordIndexAt = (sentence: string, offset: number) => {
@@ -191,12 +191,22 @@ export function screenText(text: string, options: { model?: SafetyModel | null }
   const signals: SafetySignal[] = [];
   const sentences = normalisedSentences(text, compiledPatterns().anchors);
   if (sentences.some((s) => s.mask !== 0)) {
-    // Each sentence joined once; the whole entry is what entry-wide rules read.
-    const texts = sentences.map((s) => s.words.join(" "));
-    const plain = texts.join(" . ");
-    const entry: EntryContext = { plain, returning: returningRe.test(plain) };
-    sentences.forEach(({ words, mask }, i) => {
-      if (mask !== 0) screenSentence(texts[i]!, mask, signals, entry, texts[i + 1] ?? "", sentences[i - 1]?.words ?? []);
+    // Each sentence joined once, when first needed; the whole entry (which entry-wide rules read)
+    // only when a rule asks for it, since most entries never reach one.
+    const texts: (string | undefined)[] = [];
+    const textOf = (i: number) => (i < sentences.length ? (texts[i] ??= sentences[i]!.words.join(" ")) : "");
+    let plain: string | undefined;
+    let returning: boolean | undefined;
+    const entry: EntryContext = {
+      get plain() {
+        return (plain ??= sentences.map((_, i) => textOf(i)).join(" . "));
+      },
+      get returning() {
+        return (returning ??= returningRe.test(this.plain));
+      },
+    };
+    sentences.forEach(({ mask }, i) => {
+      if (mask !== 0) screenSentence(textOf(i), mask, signals, entry, textOf(i + 1), sentences[i - 1]?.words ?? []);
     });
   }
   let level = signals.reduce<SafetyLevel>((best, s) => higherLevel(best, s.level), "none");

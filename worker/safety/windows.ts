@@ -1,7 +1,7 @@
 // How the safety model reads an entry: short entries whole, longer ones a sentence and a pair of
 // neighbouring sentences at a time, so one sentence buried in a long ordinary entry still stands out.
 // Each sentence is hashed once; a span's score is built from its sentences' sums.
-import { addEmbeddings, featureBuckets, spanProbabilities, type SafetyModel } from "./model.ts";
+import { addWordEmbeddings, featureBuckets, probability, SPAN_LOGITS, spanLogits, type SafetyModel } from "./model.ts";
 
 /** An entry of up to this many sentences is read as one span. */
 const WHOLE_SENTENCES = 3;
@@ -42,27 +42,36 @@ export const spanBuckets = (sentences: readonly string[][], span: readonly numbe
 export function modelScores(model: SafetyModel, written: readonly string[][]): { crisis: number; distress: number } {
   const sentences = modelSentences(written);
   const h = model.hidden;
-  // One buffer for every sentence's summed embedding, and one for the span being read.
-  const sums = new Float32Array(sentences.length * h);
-  const counts = new Array<number>(sentences.length);
-  for (let i = 0; i < sentences.length; i++) {
-    const buckets = featureBuckets(sentences[i]!, model.mask);
-    addEmbeddings(model, buckets, sums, i * h);
-    counts[i] = buckets.length;
-  }
-  let crisis = 0;
-  let distress = 0;
-  const span = new Float32Array(h);
-  for (const indexes of spansOf(sentences.length)) {
-    span.fill(0);
+  const n = sentences.length;
+  // Each sentence's summed embedding, then (after them) the span being read.
+  const sums = new Float32Array((n + 1) * h);
+  const counts = new Int32Array(n);
+  for (let i = 0; i < n; i++) counts[i] = addWordEmbeddings(model, sentences[i]!, sums, i * h);
+  let crisis = -Infinity;
+  let distress = -Infinity;
+  const read = (offset: number, count: number) => {
+    spanLogits(model, sums, offset, count);
+    if (SPAN_LOGITS[0]! > crisis) crisis = SPAN_LOGITS[0]!;
+    if (SPAN_LOGITS[1]! > distress) distress = SPAN_LOGITS[1]!;
+  };
+  const pair = n * h;
+  if (n <= WHOLE_SENTENCES) {
+    // The whole entry is one span.
     let count = 0;
-    for (const i of indexes) {
-      for (let u = 0; u < h; u++) span[u]! += sums[i * h + u]!;
+    for (let i = 0; i < n; i++) {
+      for (let u = 0; u < h; u++) sums[pair + u]! += sums[i * h + u]!;
       count += counts[i]!;
     }
-    const p = spanProbabilities(model, span, count);
-    if (p.crisis > crisis) crisis = p.crisis;
-    if (p.distress > distress) distress = p.distress;
+    read(pair, count);
+  } else {
+    // Each sentence, and each pair of neighbours (as spansOf lists them).
+    for (let i = 0; i < n; i++) {
+      read(i * h, counts[i]!);
+      if (i + 1 < n) {
+        for (let u = 0; u < h; u++) sums[pair + u] = sums[i * h + u]! + sums[(i + 1) * h + u]!;
+        read(pair, counts[i]! + counts[i + 1]!);
+      }
+    }
   }
-  return { crisis, distress };
+  return n === 0 ? { crisis: 0, distress: 0 } : { crisis: probability(crisis), distress: probability(distress) };
 }
