@@ -111,6 +111,13 @@ if (process.argv.includes("--curve")) {
     const found = heldCrisis.filter((s) => s.patterns === "crisis" || s.crisis >= t).length / heldCrisis.length;
     console.log(`  t=${t}: crisis recall ${(found * 100).toFixed(1)}%, extra ordinary called crisis ${(extra * 100).toFixed(2)}%, everyday ${(daily * 100).toFixed(2)}%`);
   }
+  const heldConcern = scored.filter((s) => s.row.level === "concern");
+  for (const t of [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995]) {
+    const extra = heldOrdinary.filter((s) => s.patterns === "none" && s.distress >= t).length / heldOrdinary.length;
+    const daily = everyday.filter((s) => s.patterns === "none" && s.distress >= t).length / everyday.length;
+    const found = heldConcern.filter((s) => s.patterns !== "none" || s.distress >= t).length / heldConcern.length;
+    console.log(`  distress t=${t}: concern flagged ${(found * 100).toFixed(1)}%, extra ordinary flagged ${(extra * 100).toFixed(2)}%, everyday ${(daily * 100).toFixed(2)}%`);
+  }
 }
 if (process.argv.includes("--misses")) {
   for (const s of heldCrisis) if (s.patterns !== "crisis" && s.crisis < 0.5) console.log(`  missed ${s.crisis.toFixed(2)} ${s.row.text.slice(0, 200)}`);
