@@ -4,6 +4,7 @@
 //
 //   npm run model:cv-safety [-- --folds 5 --bits 16 --hidden 8 --epochs 20 --lr 0.05 --l2 1e-4 --dropout 0.3]
 //   … --keep 0.5     train on half the other rounds (how recall grows with more phrasings)
+//   … --no-average   the weights of the last epoch instead of the average of the second half's
 import { DEFAULT_NET, dairSentences, decode, goEmotionsOrdinary, pickThreshold, scoreTexts, trainingRounds, trainingSet, trainNet, type NetOptions } from "./safety-net.ts";
 
 const arg = (name: string, fallback: number) => {
@@ -20,7 +21,7 @@ const options: NetOptions = {
   l2: arg("l2", DEFAULT_NET.l2),
   balance: arg("balance", DEFAULT_NET.balance),
   seed: arg("seed", 20261129),
-  average: process.argv.includes("--average"),
+  average: process.argv.includes("--no-average") ? false : DEFAULT_NET.average,
 };
 const FOLDS = arg("folds", 5);
 const rounds = trainingRounds().filter((r) => r.file !== "phrasings.dev.tsv");

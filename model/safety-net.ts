@@ -34,7 +34,7 @@ export interface NetOptions {
  * on: 2^13 buckets and 8 hidden units 69%; 2^16 and 8, 75%; 2^16 and 16, 75% to 77% (twice the
  * work per word, so not taken). Word trigrams, skip pairs and letter 4-grams added nothing measurable.
  */
-export const DEFAULT_NET: Omit<NetOptions, "seed" | "average"> = { hashBits: 16, hidden: 8, initScale: 0.02, dropout: 0.3, epochs: 20, learningRate: 0.05, l2: 1e-4, balance: 0.5 };
+export const DEFAULT_NET: Omit<NetOptions, "seed"> = { hashBits: 16, hidden: 8, initScale: 0.02, dropout: 0.3, epochs: 20, learningRate: 0.05, l2: 1e-4, balance: 0.5, average: true };
 
 /** Short entries are one training example; longer ones teach only through their ordinary sentences. */
 const WHOLE_ENTRY_CHARS = 400;

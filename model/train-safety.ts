@@ -50,7 +50,7 @@ const options = {
   l2: arg("l2", DEFAULT_NET.l2),
   balance: arg("balance", DEFAULT_NET.balance),
   seed: 20261129,
-  average: true,
+  average: !process.argv.includes("--no-average"),
 };
 const set = trainingSet(train, everydayTrain, (1 << options.hashBits) - 1);
 console.log(`plus ${everydayTrain.length} everyday comments from GoEmotions train as ordinary; ${set.examples.length} examples`);

@@ -300,4 +300,26 @@ describe("the analytics' running totals (migrations/0027)", () => {
     for (let i = 0; i < 100 && (await sql("SELECT local_day FROM entries WHERE id = ?", e.id).first("local_day")) !== "2026-03-11"; i++) await new Promise((r) => setTimeout(r, 50));
     await expectTotalsMatch(user.id, "Europe/Paris");
   });
+
+  it("an analytics read by a disabled account does not start moving its days: 401, nothing stored", async () => {
+    const user = await registerUser();
+    await call("PUT", "/api/settings", { token: user.token, body: { ai_analysis: false } });
+    const e = await createEntry(user.token, { content: "Before the move." });
+    await sql("UPDATE entries SET created_at = ? WHERE id = ?", Date.parse("2026-03-10T23:30:00Z"), e.id).run();
+    await sql("UPDATE settings SET timezone = 'Europe/Paris' WHERE user_id = ?", user.id).run();
+    await sql("UPDATE users SET disabled_at = ? WHERE id = ?", Date.now(), user.id).run();
+    const stored = async () => ({
+      zone: await sql("SELECT days_zone FROM analytics_totals WHERE user_id = ?", user.id).first("days_zone"),
+      spans: await sql("SELECT count(*) AS n FROM zone_spans WHERE user_id = ?", user.id).first("n"),
+      day: await sql("SELECT local_day FROM entries WHERE id = ?", e.id).first("local_day"),
+    });
+    const before = await stored();
+    for (const path of ["/api/analytics/summary", "/api/analytics/calendar?year=2026", "/api/analytics/mood?bucket=month", "/api/analytics/effects", "/api/insights/mood?bucket=month"]) {
+      const res = await call("GET", path, { token: user.token });
+      expect(res.status, path).toBe(401);
+      expect((await json(res)).error.code, path).toBe("unauthorized");
+    }
+    expect(await stored()).toEqual(before);
+    expect(before).toMatchObject({ spans: 0, day: "2026-03-10" });
+  });
 });

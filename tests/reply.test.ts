@@ -118,12 +118,22 @@ describe("buildReply", () => {
   });
 
   it("brings back a recovery memory for about one entry in three", () => {
-    const memory = { writtenAt: now - 10 * DAY, excerpt: "Rough day at work", recoveredAfterMs: DAY };
+    const memory = { writtenAt: now - 10 * DAY, timeZone: "UTC", excerpt: "Rough day at work", recoveredAfterMs: DAY };
     const withMemory = Array.from({ length: 60 }, (_, i) => buildReply({ ...base, entryId: `m-${i}`, memory })).filter((r) => r.text.includes("Rough day at work"));
     expect(withMemory.length).toBeGreaterThan(10);
     expect(withMemory.length).toBeLessThan(35);
     expect(withMemory[0]!.text).toMatch(/12 November/);
     expect(withMemory[0]!.text).toMatch(/about a day/);
+  });
+
+  it("dates a recovery memory in the person's time zone, not in UTC", () => {
+    // 23:30 UTC on 12 November is already the 13th in Auckland (UTC+13 in November).
+    const lateAt = Date.parse("2026-11-12T23:30:00Z");
+    const textIn = (timeZone: string) =>
+      Array.from({ length: 60 }, (_, i) => buildReply({ ...base, entryId: `z-${i}`, memory: { writtenAt: lateAt, timeZone, excerpt: "Rough day at work", recoveredAfterMs: DAY } }).text).find((t) => t.includes("Rough day at work"))!;
+    expect(textIn("Pacific/Auckland")).toMatch(/13 November/);
+    expect(textIn("UTC")).toMatch(/12 November/);
+    expect(textIn("America/Los_Angeles")).toMatch(/12 November/);
   });
 
   it("acknowledges an entry that holds both something hard and something good", () => {
@@ -147,7 +157,7 @@ describe("buildReply", () => {
 });
 
 describe("buildReply and the safety level", () => {
-  const base = { emotion: "anger" as const, intensity: 0.9, isPositive: false, suggestions: [walk, generic], memory: { writtenAt: now - 20 * DAY, excerpt: "a hard day", recoveredAfterMs: DAY } };
+  const base = { emotion: "anger" as const, intensity: 0.9, isPositive: false, suggestions: [walk, generic], memory: { writtenAt: now - 20 * DAY, timeZone: "UTC", excerpt: "a hard day", recoveredAfterMs: DAY } };
   const resources = [{ name: "Samaritans", phone: "116 123", hours: "24/7" }, { name: "Find A Helpline", url: "https://findahelpline.com" }];
 
   const offer = { title: "Start running three times a week", life_area: "health" as const, description: "", due_date: null, cadence: { times: 3, per: "week" as const } };

@@ -101,7 +101,7 @@ describe("figures on the labelled phrasings", () => {
   // The held-out test phrasings: the issue's target is crisis recall >= 0.97; what the screen reaches
   // today is held here as a floor so that it can only improve (see README, "When an entry sounds like
   // a crisis"). Ordinary text called a crisis is held to the target itself.
-  const MEASURED_CRISIS_RECALL_FLOOR = 0.86;
+  const MEASURED_CRISIS_RECALL_FLOOR = 0.88;
 
   it("on the held-out test set: ordinary text is rarely called a crisis, and crisis recall holds its measured floor", () => {
     const rows = parsePhrasings(testSet);

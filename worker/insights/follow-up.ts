@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { EkmanEmotion } from "../emotion/taxonomy.ts";
 import { withTimeout } from "../emotion/workers-ai-provider.ts";
-import { describeDuration } from "../services/reply.ts";
+import { describeDuration, memoryDate, type ReplyMemory } from "../services/reply.ts";
 import { jsonModeBody } from "./json-mode.ts";
 
 /** Listed by Workers AI as supporting JSON mode; the larger model keeps to rules like these better. */
@@ -24,7 +24,7 @@ export interface FollowUpContext {
   reading: { emotion: EkmanEmotion; isPositive: boolean };
   helped: { action: string; tried: number; worked: number; medianRecoveryMs: number | null }[];
   triggers: { context: string; low: { with: number; total: number }; others: { with: number; total: number } }[];
-  memory: { writtenAt: number; excerpt: string; recoveredAfterMs: number } | null;
+  memory: ReplyMemory | null;
 }
 
 const JSON_SCHEMA = {
@@ -75,7 +75,7 @@ export function groundingText(context: FollowUpContext): string {
     }
   }
   if (context.memory) {
-    const date = new Date(context.memory.writtenAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
+    const date = memoryDate(context.memory);
     lines.push(
       `A time they felt like this before and it passed: on ${date} they wrote ${quote(context.memory.excerpt)}, and ${describeDuration(context.memory.recoveredAfterMs)} later they felt better.`,
     );

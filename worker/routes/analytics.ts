@@ -35,7 +35,7 @@ export const analyticsRoutes = createRouter()
       request: { query: MoodQuerySchema },
       responses: { 200: jsonResponse(MoodSchema, "Mood over time."), ...commonErrors },
     }),
-    async (c) => c.json(await moodForQuery(c.env, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
+    async (c) => c.json(await moodForQuery({ env: c.env, accountChecked: c.get("account") }, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -47,7 +47,7 @@ export const analyticsRoutes = createRouter()
       request: { query: CalendarQuerySchema },
       responses: { 200: jsonResponse(CalendarSchema, "One value per day written."), ...commonErrors },
     }),
-    async (c) => c.json(await analyticsCalendar(c.env, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
+    async (c) => c.json(await analyticsCalendar({ env: c.env, accountChecked: c.get("account") }, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -59,7 +59,7 @@ export const analyticsRoutes = createRouter()
       request: { query: SummaryQuerySchema },
       responses: { 200: jsonResponse(SummarySchema, "The whole history in figures."), ...commonErrors },
     }),
-    async (c) => c.json(await analyticsSummary(c.env, getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
+    async (c) => c.json(await analyticsSummary({ env: c.env, accountChecked: c.get("account") }, getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
   )
   .openapi(
     createRoute({
@@ -93,5 +93,5 @@ export const analyticsRoutes = createRouter()
       request: { query: ActivitiesQuerySchema },
       responses: { 200: jsonResponse(ActivitiesSchema, "Effects, most frequent first; the method is described in the answer."), ...commonErrors },
     }),
-    async (c) => c.json(await analyticsEffects(c.env, getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
+    async (c) => c.json(await analyticsEffects({ env: c.env, accountChecked: c.get("account") }, getDb(c.env), c.get("user").id, c.req.valid("query").limit), 200),
   );

@@ -36,7 +36,7 @@ export const insightRoutes = createRouter()
       request: { query: MoodQuerySchema },
       responses: { 200: jsonResponse(MoodSchema, "Mood over time."), ...commonErrors },
     }),
-    async (c) => c.json(await moodForQuery(c.env, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
+    async (c) => c.json(await moodForQuery({ env: c.env, accountChecked: c.get("account") }, getDb(c.env), c.get("user").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({

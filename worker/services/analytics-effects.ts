@@ -7,7 +7,7 @@ import { effectOf, MIN_DAYS, type Sums } from "../analytics/effects.ts";
 import { analyticsItems, analyticsTotals } from "../db/analytics-schema.ts";
 import type { Database } from "../db/client.ts";
 import { calendarSettings } from "./settings.ts";
-import { daysFollow, followZone } from "./zone-days.ts";
+import { catchUpDays, type DaysKeeper } from "./zone-days.ts";
 
 export const EFFECTS_METHOD =
   `Each local day with an entry counts once, with the mean valence (−1 to 1) of its entries. For an activity or a person, ` +
@@ -21,7 +21,7 @@ export const EFFECTS_METHOD =
  * sum and sum of squares of their mean valence) and, per activity and person, the same over the days
  * with it. A few rows per request, however long the history.
  */
-export async function analyticsEffects(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, limit: number) {
+export async function analyticsEffects(keeper: DaysKeeper, db: Database, userId: string, limit: number) {
   const { timeZone } = await calendarSettings(db, userId);
   const empty = { time_zone: timeZone, min_days: MIN_DAYS, method: EFFECTS_METHOD, baseline: { days: 0, mean_valence: null }, activities: [], people: [] };
   const itemsOf = (kind: "activity" | "person") =>
@@ -37,7 +37,7 @@ export async function analyticsEffects(env: Pick<Env, "INSIGHT_JOBS">, db: Datab
     itemsOf("person"),
   ]);
   const t = totalsRows[0];
-  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  await catchUpDays(keeper, db, userId, timeZone, t);
   if (!t || t.moodDays <= 0) return empty;
   const total: Sums = { n: t.moodDays, sum: t.moodSum, sumSquares: t.moodSquares };
   const effects = (rows: { name: string; n: number; sum: number; sumSquares: number }[]) =>

@@ -15,7 +15,7 @@ import type { CalendarQuery, TrendWindow } from "../schemas/analytics.ts";
 import { graphFor } from "./graph.ts";
 import { localDaySql } from "./mood-analytics.ts";
 import { calendarSettings } from "./settings.ts";
-import { daysFollow, followZone } from "./zone-days.ts";
+import { catchUpDays, type DaysKeeper } from "./zone-days.ts";
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -36,7 +36,7 @@ const topItems = (db: Database, userId: string, kind: "activity" | "person" | "t
  * The whole history in figures, from the running totals the triggers of migrations/0027 keep (a row
  * per person, one per tag, activity, person and topic): its cost does not grow with the history.
  */
-export async function analyticsSummary(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, limit: number) {
+export async function analyticsSummary(keeper: DaysKeeper, db: Database, userId: string, limit: number) {
   const { timeZone } = await calendarSettings(db, userId);
   // The first and the last entry: one index seek each (entries_user_created).
   const edge = (order: typeof asc) => db.select({ at: entries.createdAt }).from(entries).where(eq(entries.userId, userId)).orderBy(order(entries.createdAt)).limit(1);
@@ -57,7 +57,7 @@ export async function analyticsSummary(env: Pick<Env, "INSIGHT_JOBS">, db: Datab
     topItems(db, userId, "topic", limit),
   ]);
   const t = totalsRows[0];
-  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  await catchUpDays(keeper, db, userId, timeZone, t);
   const first = firstRows[0]?.at;
   const last = lastRows[0]?.at;
   if (!t || t.entries <= 0 || first === undefined || last === undefined) {
@@ -96,7 +96,7 @@ export async function analyticsSummary(env: Pick<Env, "INSIGHT_JOBS">, db: Datab
  * The year in pixels: one value per local day of the calendar year that has an entry, from the
  * per-day, per-emotion running totals (migrations/0027): at most a year of rows, however many entries.
  */
-export async function analyticsCalendar(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, query: CalendarQuery, now = Date.now()) {
+export async function analyticsCalendar(keeper: DaysKeeper, db: Database, userId: string, query: CalendarQuery, now = Date.now()) {
   const { timeZone } = await calendarSettings(db, userId);
   const year = query.year ?? Number(localDate(now, timeZone).slice(0, 4));
   const first = `${String(year).padStart(4, "0")}-01-01`;
@@ -110,7 +110,7 @@ export async function analyticsCalendar(env: Pick<Env, "INSIGHT_JOBS">, db: Data
       .orderBy(analyticsDayMoods.day),
   ]);
   const t = totalsRows[0];
-  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  await catchUpDays(keeper, db, userId, timeZone, t);
   const byDay = new Map<string, { entries: number; valenceSum: number; valenceN: number; emotions: [string, number][] }>();
   for (const r of rows) {
     let d = byDay.get(r.day);

@@ -4,7 +4,8 @@ import { and, desc, eq, getTableColumns, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { RecordResult, Suggestion } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
-import { categories, entries, insights, replies } from "../db/schema.ts";
+import { categories, entries, insights, replies, settings } from "../db/schema.ts";
+import { DEFAULT_TIME_ZONE } from "../lib/time-zone.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import type { EntryFilters, EntryView } from "../schemas/entries.ts";
 import { GoalOfferSchema } from "../schemas/goals.ts";
@@ -62,11 +63,16 @@ function excerptOf(text: string): string {
 
 export async function loadMemory(db: Database, userId: string, memory: { entryId: string; recordedAt: number; recoveredAfterMs: number } | null): Promise<ReplyMemory | null> {
   if (!memory) return null;
-  const row = await db.query.entries.findFirst({
-    where: and(eq(entries.id, memory.entryId), eq(entries.userId, userId)),
-    columns: { content: true },
-  });
-  return row ? { writtenAt: memory.recordedAt, excerpt: excerptOf(row.content), recoveredAfterMs: memory.recoveredAfterMs } : null;
+  // The person's zone comes with the entry, so that the reply dates it as they lived it.
+  const [row] = await db
+    .select({ content: entries.content, timeZone: settings.timezone })
+    .from(entries)
+    .leftJoin(settings, eq(settings.userId, entries.userId))
+    .where(and(eq(entries.id, memory.entryId), eq(entries.userId, userId)))
+    .limit(1);
+  return row
+    ? { writtenAt: memory.recordedAt, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE, excerpt: excerptOf(row.content), recoveredAfterMs: memory.recoveredAfterMs }
+    : null;
 }
 
 /** Credits an action tried since the last entry to that entry, where the suggestion was made. */

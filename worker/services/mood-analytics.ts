@@ -10,7 +10,7 @@ import { entries } from "../db/schema.ts";
 import { DAY_MS, localDate, type OffsetSpan } from "../lib/time-zone.ts";
 import type { MoodQuery } from "../schemas/insights.ts";
 import { calendarSettings } from "./settings.ts";
-import { daysFollow, followZone } from "./zone-days.ts";
+import { catchUpDays, type DaysKeeper } from "./zone-days.ts";
 
 export type Bucket = "day" | "week" | "month";
 
@@ -29,10 +29,10 @@ export function periodOf(date: string, bucket: Bucket): string {
 const ratio = (sum: number, count: number) => (count > 0 ? Math.round((sum / count) * 1000) / 1000 : null);
 
 /** Mood over the asked range: up to now, and back over the bucket's default span, where the query leaves it open. */
-export function moodForQuery(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, query: MoodQuery) {
+export function moodForQuery(keeper: DaysKeeper, db: Database, userId: string, query: MoodQuery) {
   const to = query.to ? Date.parse(query.to) : Date.now();
   const from = query.from ? Date.parse(query.from) : to - DEFAULT_SPAN_DAYS[query.bucket] * DAY_MS;
-  return moodOverTime(env, db, userId, query.bucket, from, to);
+  return moodOverTime(keeper, db, userId, query.bucket, from, to);
 }
 
 /** A millisecond figure we computed ourselves, written into the SQL text as a literal. */
@@ -63,7 +63,7 @@ export function localDaySql(spans: OffsetSpan[]) {
  * local day and emotion of the range, however many entries it holds. The range is taken in whole
  * local days: every day it touches counts whole, so a day's point is never a part of the day.
  */
-export async function moodOverTime(env: Pick<Env, "INSIGHT_JOBS">, db: Database, userId: string, bucket: Bucket, from: number, to: number, zone?: string) {
+export async function moodOverTime(keeper: DaysKeeper, db: Database, userId: string, bucket: Bucket, from: number, to: number, zone?: string) {
   const timeZone = zone ?? (await calendarSettings(db, userId)).timeZone;
   const [totalsRows, stored] = await db.batch([
     db.select({ daysZone: analyticsTotals.daysZone }).from(analyticsTotals).where(eq(analyticsTotals.userId, userId)),
@@ -81,7 +81,7 @@ export async function moodOverTime(env: Pick<Env, "INSIGHT_JOBS">, db: Database,
       .orderBy(analyticsDayMoods.day),
   ]);
   const t = totalsRows[0];
-  if (t && !daysFollow(t.daysZone, timeZone)) await followZone(env, db, userId, timeZone, t.daysZone);
+  await catchUpDays(keeper, db, userId, timeZone, t);
   const rows = stored.map((r) => ({
     day: r.day,
     emotion: r.emotion === "" ? null : r.emotion,

@@ -22,6 +22,8 @@ import type { SafetyLevel } from "../safety/screen.ts";
 
 export interface ReplyMemory {
   writtenAt: number;
+  /** The person's time zone: the memory is dated as they lived it. */
+  timeZone: string;
   excerpt: string;
   recoveredAfterMs: number;
 }
@@ -103,8 +105,12 @@ function evidenceSentence(s: Suggestion, seed: number): string {
   );
 }
 
+/** The day a memory was written, in the person's zone: "14 March". */
+export const memoryDate = (m: Pick<ReplyMemory, "writtenAt" | "timeZone">) =>
+  new Date(m.writtenAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: m.timeZone });
+
 function memorySentence(m: ReplyMemory, seed: number): string {
-  const date = new Date(m.writtenAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
+  const date = memoryDate(m);
   const after = describeDuration(m.recoveredAfterMs);
   return pick(
     [

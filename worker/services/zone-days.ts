@@ -40,6 +40,26 @@ export const daysFollow = (daysZone: string | null, timeZone: string) => (daysZo
 const UNKNOWN_ZONE = "";
 
 /**
+ * What an analytics read needs to catch a person's days up with their zone: the queue, and the
+ * request's account check, which a read waits for before it writes (so that a gone or disabled
+ * account's read stores nothing, as with every other read that writes).
+ */
+export interface DaysKeeper {
+  env: Pick<Env, "INSIGHT_JOBS">;
+  accountChecked: () => Promise<unknown>;
+}
+
+/**
+ * After an analytics read of the running totals (`totals`: the person's row, if any): when the days
+ * were counted in another zone than `timeZone`, they start moving to it (see followZone).
+ */
+export async function catchUpDays(keeper: DaysKeeper, db: Database, userId: string, timeZone: string, totals: { daysZone: string | null } | undefined): Promise<void> {
+  if (!totals || daysFollow(totals.daysZone, timeZone)) return;
+  await keeper.accountChecked();
+  await followZone(keeper.env, db, userId, timeZone, totals.daysZone);
+}
+
+/**
  * Makes the person's days follow their time zone (after a change in Settings, or when an analytics
  * read finds them counted in another: `daysZone` is what it read). The entries already written are
  * given their new days by queue jobs; if the first cannot be sent, the days are marked as counted in
