@@ -87,6 +87,54 @@ describe("POST /api/journal/entries", () => {
   });
 });
 
+describe("an entry that waited on the device keeps the time it was written (written_at)", () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const write = (user: TestUser, body: Record<string, unknown>) => call("POST", "/api/journal/entries", { token: user.token, body });
+  const createdAt = async (user: TestUser, id: string) => Date.parse((await json(await call("GET", `/api/entries/${id}`, { token: user.token }))).created_at);
+
+  it("is dated when it was written, takes its place in time, and its local day follows", async () => {
+    const user = await registerUser();
+    const later = await json(await write(user, { content: "Back online, a walk by the river." }));
+    // Written last night without a connection, sent this morning: before the entry above.
+    const writtenAt = new Date(Date.now() - 11 * HOUR);
+    const res = await write(user, { content: "Quiet evening, read on the sofa.", written_at: writtenAt.toISOString() });
+    expect(res.status).toBe(201);
+    const offline = await json(res);
+    expect(await createdAt(user, offline.entry_id)).toBe(writtenAt.getTime());
+    const days = await env.DB.prepare("SELECT local_day FROM entries WHERE id = ?").bind(offline.entry_id).first<string>("local_day");
+    expect(days).toBe(writtenAt.toISOString().slice(0, 10));
+    // The list and the graph put it before the entry that arrived first.
+    const list = await json(await call("GET", "/api/entries?limit=5", { token: user.token }));
+    expect(list.entries.map((e: { id: string }) => e.id)).toEqual([later.entry_id, offline.entry_id]);
+    const history = await graphFor(env, user.id).history(5);
+    expect(history.map((s) => s.entryId)).toEqual([later.entry_id, offline.entry_id]);
+  });
+
+  it("is never dated later than its arrival, nor further back than 7 days", async () => {
+    const user = await registerUser();
+    const before = Date.now();
+    const future = await json(await write(user, { content: "Clock ahead.", written_at: new Date(before + 5 * DAY).toISOString() }));
+    const futureAt = await createdAt(user, future.entry_id);
+    expect(futureAt).toBeGreaterThanOrEqual(before);
+    expect(futureAt).toBeLessThanOrEqual(Date.now());
+    const old = await json(await write(user, { content: "Written on a long trip.", written_at: new Date(before - 30 * DAY).toISOString() }));
+    const oldAt = await createdAt(user, old.entry_id);
+    expect(oldAt).toBeGreaterThanOrEqual(before - 7 * DAY);
+    expect(oldAt).toBeLessThanOrEqual(Date.now() - 7 * DAY);
+  });
+
+  it("answers 400 for a time that is not an instant, and stores nothing", async () => {
+    const user = await registerUser();
+    for (const written_at of ["yesterday", "2026-11-29", 1_700_000_000_000, "0000-01-01T00:00:00Z"]) {
+      const error = await expectError(await write(user, { content: "Hello.", written_at }), 400);
+      expect(error.details?.some((d) => d.path.includes("written_at"))).toBe(true);
+    }
+    expect(await graphFor(env, user.id).stateCount()).toBe(0);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM entries WHERE user_id = ?").bind(user.id).first("n")).toBe(0);
+  });
+});
+
 describe("GET /api/journal/conversation and POST /api/journal/entries/:id/tried", () => {
   it("lists entries with their replies newest first, and records a tried action", async () => {
     const user = await registerUser();

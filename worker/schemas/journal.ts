@@ -2,6 +2,7 @@
 // routes (schemas/graph.ts) and weekly summaries share.
 import { z } from "@hono/zod-openapi";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
+import { InstantSchema } from "./common.ts";
 import { MAX_ENTRY_CHARS, MAX_TAGS_PER_ENTRY, PrivateFieldSchema, SafetySchema, TagNameSchema } from "./entries.ts";
 import { GoalOfferSchema } from "./goals.ts";
 
@@ -31,6 +32,11 @@ export const JournalEntryBodySchema = z
     tags: z.array(TagNameSchema).max(MAX_TAGS_PER_ENTRY).optional(),
     tried_action: ActionSchema.optional().openapi({ description: "A suggested action tried since the previous entry." }),
     private: PrivateFieldSchema.optional(),
+    written_at: InstantSchema.optional().openapi({
+      description:
+        "When the entry was written, for one that waited on the device without a connection. The entry keeps that time, up to 7 days back (further back, 7 days ago) and never later than its arrival; unset means now.",
+      example: "2026-11-29T21:40:00Z",
+    }),
   })
   .openapi("JournalEntryBody");
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { RecordResult, Suggestion } from "../../durable-objects/graph-types.ts";
 import type { Database } from "../db/client.ts";
 import { categories, entries, insights, replies, settings } from "../db/schema.ts";
-import { DEFAULT_TIME_ZONE } from "../lib/time-zone.ts";
+import { DAY_MS, DEFAULT_TIME_ZONE } from "../lib/time-zone.ts";
 import { EKMAN_EMOTIONS } from "../emotion/taxonomy.ts";
 import type { EntryFilters, EntryView } from "../schemas/entries.ts";
 import { GoalOfferSchema } from "../schemas/goals.ts";
@@ -106,13 +106,25 @@ async function markTriedIfThere(env: Env, db: Database, userId: string, entryId:
   return state;
 }
 
+/** How far back an entry that waited on the device (offline) keeps the time it was written. */
+export const OFFLINE_WINDOW_MS = 7 * DAY_MS;
+
+/**
+ * The time a journal entry is dated: when it was written, if it waited on the device (never later
+ * than its arrival, never further back than OFFLINE_WINDOW_MS), else its arrival.
+ */
+export function writtenTime(writtenAt: string | undefined, arrival: number): number {
+  if (writtenAt === undefined) return arrival;
+  return Math.min(arrival, Math.max(arrival - OFFLINE_WINDOW_MS, Date.parse(writtenAt)));
+}
+
 export async function writeJournalEntry(
   env: Env,
   db: Database,
   userId: string,
-  input: { content: string; tags?: string[]; tried_action?: string; private?: boolean | undefined },
+  input: { content: string; tags?: string[]; tried_action?: string; private?: boolean | undefined; written_at?: string | undefined },
 ) {
-  const now = Date.now();
+  const now = writtenTime(input.written_at, Date.now());
   if (input.tried_action) await creditPreviousEntry(env, db, userId, now, input.tried_action);
   // Read beside the write (each its own round trip, at the same time): the reply before this one
   // (read before the new reply is stored) and the goal the entry may speak to.

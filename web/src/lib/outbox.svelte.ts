@@ -9,6 +9,8 @@ export interface JournalEntryBody {
   content: string;
   tags?: string[];
   private: boolean;
+  /** When it was written, for an entry that waited here before its first try (the API dates it so). */
+  written_at?: string;
 }
 
 export interface OutboxEntry {
