@@ -4,6 +4,7 @@
 //
 //   npm run model:cv-safety [-- --folds 5 --bits 16 --hidden 8 --epochs 20 --lr 0.05 --l2 1e-4 --dropout 0.3]
 //   … --keep 0.5     train on half the other rounds (how recall grows with more phrasings)
+//   … --train-only w,x,y   rounds always trained on, never held out (what adding them does)
 //   … --no-average   the weights of the last epoch instead of the average of the second half's
 import { DEFAULT_NET, dairSentences, decode, goEmotionsOrdinary, pickThreshold, scoreTexts, trainingRounds, trainingSet, trainNet, type NetOptions } from "./safety-net.ts";
 
@@ -24,7 +25,12 @@ const options: NetOptions = {
   average: process.argv.includes("--no-average") ? false : DEFAULT_NET.average,
 };
 const FOLDS = arg("folds", 5);
-const rounds = trainingRounds().filter((r) => r.file !== "phrasings.dev.tsv");
+// --train-only u,v: rounds always trained on and never held out (to see what adding them does to the
+// figures on the same held-out rounds).
+const trainOnly = new Set((process.argv[process.argv.indexOf("--train-only") + 1] ?? "").split(",").filter((r) => process.argv.includes("--train-only") && r));
+const roundName = (file: string) => file.replace(/^phrasings\.train-|\.tsv$/g, "");
+const always = trainingRounds().filter((r) => trainOnly.has(roundName(r.file)));
+const rounds = trainingRounds().filter((r) => r.file !== "phrasings.dev.tsv" && !trainOnly.has(roundName(r.file)));
 const dev = trainingRounds().find((r) => r.file === "phrasings.dev.tsv")!;
 const goTrain = goEmotionsOrdinary("train");
 const everydayTrain = goTrain.filter((_, i) => i % Math.max(1, Math.floor(goTrain.length / 6000)) === 0);
@@ -37,7 +43,7 @@ const byKind = new Map<string, { found: number; all: number }>();
 for (let fold = 0; fold < FOLDS; fold++) {
   const heldRounds = rounds.filter((_, i) => i % FOLDS === fold);
   const keep = arg("keep", 1);
-  const trainRows = [dev, ...rounds.filter((_, i) => i % FOLDS !== fold).filter((_, i, all) => i < Math.round(all.length * keep))].flatMap((r) => r.rows);
+  const trainRows = [dev, ...always, ...rounds.filter((_, i) => i % FOLDS !== fold).filter((_, i, all) => i < Math.round(all.length * keep))].flatMap((r) => r.rows);
   const heldRows = heldRounds.flatMap((r) => r.rows);
   const file = trainNet(trainingSet(trainRows, everydayTrain, (1 << options.hashBits) - 1), options);
   const model = decode(file);
@@ -69,7 +75,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   concernFound += concern.filter((s) => s.patterns !== "none" || s.crisis >= t || s.distress >= td).length;
   found += f; crises += crisis.length; fpCount += fp; ordinaryCount += ordinary.length; distressFound += df; distressCount += distress.length;
   foundPatterns += crisis.filter((s) => s.patterns === "crisis").length;
-  console.log(`fold ${fold} (${heldRounds.map((r) => r.file.replace(/^phrasings\.train-|\.tsv$/g, "")).join("")}): threshold ${t}, crisis ${f}/${crisis.length}, ordinary called crisis ${fp}/${ordinary.length}, flagged ${df}/${distress.length}`);
+  console.log(`fold ${fold} (${heldRounds.map((r) => roundName(r.file)).join("")}): threshold ${t}, crisis ${f}/${crisis.length}, ordinary called crisis ${fp}/${ordinary.length}, flagged ${df}/${distress.length}`);
 }
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 console.log(`\nby round (${FOLDS} folds): crisis recall ${pct(found, crises)} (patterns alone ${pct(foundPatterns, crises)}), ordinary called crisis ${pct(fpCount, ordinaryCount)}, crisis or concern flagged ${pct(distressFound, distressCount)}, concern flagged ${pct(concernFound, concernCount)}`);

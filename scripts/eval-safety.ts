@@ -3,9 +3,10 @@
 //
 //   npm run eval:safety                 # the test set (the figures the issue's targets apply to)
 //   npm run eval:safety -- --split dev  # the set the patterns are tuned on
+//   npm run eval:safety -- --split held # rounds written after the shipped model (never trained on)
 //   npm run eval:safety -- --misses     # list every phrasing read wrongly
 //   npm run eval:safety -- --patterns-only   # the patterns without the model (to see what each adds)
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate, parsePhrasings, TARGETS } from "../worker/safety/evaluation.ts";
 import { screenText } from "../worker/safety/screen.ts";
@@ -16,13 +17,16 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const split = arg("split") ?? "test";
-if (!/^(dev|test|train-[a-z0-9]+)$/.test(split)) throw new Error("--split must be dev, test or train-<name>");
-const rows = parsePhrasings(readFileSync(join(root, "tests", "safety", `phrasings.${split}.tsv`), "utf8"));
+if (!/^(dev|test|held|(train|held)-[a-z0-9]+)$/.test(split)) throw new Error("--split must be dev, test, held, train-<name> or held-<name>");
+const dir = join(root, "tests", "safety");
+// `held`: every round written after the shipped model was trained (phrasings.held-*.tsv), together.
+const files = split === "held" ? readdirSync(dir).filter((f) => /^phrasings\.held-[a-z0-9]+\.tsv$/.test(f)).sort() : [`phrasings.${split}.tsv`];
+const rows = files.flatMap((f) => parsePhrasings(readFileSync(join(dir, f), "utf8")));
 const patternsOnly = process.argv.includes("--patterns-only");
 const report = evaluate(rows, { patternsOnly });
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-console.log(`safety screen${patternsOnly ? " (patterns only)" : ""} on phrasings.${split}.tsv: ${report.total} phrasings (${report.counts.crisis} crisis, ${report.counts.concern} concern, ${report.counts.none} ordinary)\n`);
+console.log(`safety screen${patternsOnly ? " (patterns only)" : ""} on ${files.join(", ")}: ${report.total} phrasings (${report.counts.crisis} crisis, ${report.counts.concern} concern, ${report.counts.none} ordinary)\n`);
 console.log("expected \\ screened   none  concern  crisis");
 for (const level of ["crisis", "concern", "none"] as const) {
   const r = report.confusion[level];

@@ -4,6 +4,9 @@
 import { describe, expect, it } from "vitest";
 import devSet from "./phrasings.dev.tsv?raw";
 import testSet from "./phrasings.test.tsv?raw";
+import heldW from "./phrasings.held-w.tsv?raw";
+import heldX from "./phrasings.held-x.tsv?raw";
+import heldY from "./phrasings.held-y.tsv?raw";
 import { evaluate, parsePhrasings, TARGETS } from "../../worker/safety/evaluation.ts";
 import { editDistance } from "../../worker/safety/normalise.ts";
 import { screenText } from "../../worker/safety/screen.ts";
@@ -110,6 +113,14 @@ describe("figures on the labelled phrasings", () => {
     const report = evaluate(rows);
     expect(report.ordinaryCalledCrisis).toBeLessThanOrEqual(TARGETS.ordinaryCalledCrisis);
     expect(report.crisisRecall).toBeGreaterThanOrEqual(MEASURED_CRISIS_RECALL_FLOOR);
+  });
+
+  it("on the rounds written after the model was trained, crisis recall holds its measured floor", () => {
+    // 86.3% measured (80.5% with the model before); ordinary text called a crisis 3.3% (3.5% before).
+    const report = evaluate([heldW, heldX, heldY].flatMap((set) => parsePhrasings(set)));
+    expect(report.counts.crisis).toBeGreaterThanOrEqual(500);
+    expect(report.crisisRecall).toBeGreaterThanOrEqual(0.86);
+    expect(report.ordinaryCalledCrisis).toBeLessThanOrEqual(0.035);
   });
 
   it("on the dev set the patterns were shaped on, both targets are met", () => {
