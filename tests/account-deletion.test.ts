@@ -98,6 +98,7 @@ describe("DELETE /api/auth/me", () => {
       "user_activity",
       "user_points",
       "users",
+      "valence_bins",
       "weekly_summaries",
       "zone_spans",
     ]);

@@ -244,6 +244,15 @@ async function expectTotalsMatch(userId: string, zone: string) {
     close(i.mood_sum, w.mood.sum);
     close(i.mood_squares, w.mood.squares);
   }
+  // The valence bins (migrations/0029) against the entries' valences binned in JavaScript.
+  const valences = (await sql("SELECT valence FROM entries WHERE user_id = ? AND valence IS NOT NULL", userId).all<{ valence: number }>()).results;
+  const wantBins = new Map<number, number>();
+  for (const { valence } of valences) {
+    const bin = Math.round((Math.min(1, Math.max(-1, valence)) + 1) * 20);
+    wantBins.set(bin, (wantBins.get(bin) ?? 0) + 1);
+  }
+  const storedBins = (await sql("SELECT bin, entries FROM valence_bins WHERE user_id = ? AND entries != 0", userId).all<{ bin: number; entries: number }>()).results;
+  expect(new Map(storedBins.map((b) => [b.bin, b.entries]))).toEqual(wantBins);
 }
 
 describe("the analytics' running totals (migrations/0027)", () => {
@@ -260,7 +269,7 @@ describe("the analytics' running totals (migrations/0027)", () => {
         await expectTotalsMatch(user.id, zone);
         // Deleting the account takes every running total with it.
         await sql("DELETE FROM users WHERE id = ?", user.id).run();
-        for (const table of ["analytics_totals", "analytics_days", "analytics_day_moods", "analytics_items", "analytics_day_items", "zone_spans"]) {
+        for (const table of ["analytics_totals", "analytics_days", "analytics_day_moods", "analytics_items", "analytics_day_items", "zone_spans", "valence_bins"]) {
           expect(await sql(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`, user.id).first("n"), table).toBe(0);
         }
       }),

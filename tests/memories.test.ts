@@ -8,6 +8,7 @@ import { BGE_DIMS } from "../worker/memories/vectorize.ts";
 import { embedText, encodeVector, LOCAL_EMBEDDING_MODEL, quantise } from "../worker/memories/embedding.ts";
 import type { MemorySearchQuery } from "../worker/schemas/memories.ts";
 import { searchMemories } from "../worker/services/memories.ts";
+import { lowestValence } from "../worker/services/on-this-day.ts";
 import { call, createEntry, expectError, json, registerUser } from "./helpers/api.ts";
 import { queriesOf } from "./helpers/query-plans.ts";
 import { deliver } from "./queues/helpers.ts";
@@ -251,6 +252,25 @@ describe("GET /api/memories/on-this-day", () => {
     const shown = (body: { memories: { entry: { id: string } }[] }) => body.memories.map((m) => m.entry.id).sort();
     expect(shown(await onThisDay(user.token, "?date=2025-06-01"))).toEqual([good.id]);
     expect(shown(await onThisDay(user.token, "?date=2025-06-01&include=all"))).toEqual([good.id, crisis.id, concern.id, lowest.id].sort());
+  });
+
+  it("finds where the bottom tenth ends from the valence bins, within half a bin of the exact rank, never reading the entries", async () => {
+    const user = await registerUser();
+    const valences = Array.from({ length: 31 }, (_, i) => Math.round((Math.sin(i * 1.7) * 0.95) * 1000) / 1000);
+    for (const [i, valence] of valences.entries()) {
+      const e = await createEntry(user.token, { content: `Day ${i}, written down.` });
+      await env.DB.prepare("UPDATE entries SET valence = ? WHERE id = ?").bind(valence, e.id).run();
+    }
+    // Whatever the analysis stored for the crisis-free entries above is replaced, so these are all.
+    const sorted = [...valences].sort((a, b) => a - b);
+    const exact = sorted[Math.floor((sorted.length - 1) * 0.1)]!;
+    let found = 0;
+    const plans = await queriesOf(async () => (found = await lowestValence(getDb(env), user.id)));
+    expect(found).toBeGreaterThanOrEqual(exact);
+    expect(found).toBeLessThanOrEqual(exact + 0.05);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.detail).toMatch(/valence_bins/);
+    expect(plans[0]!.detail).not.toMatch(/\b(?:SCAN|SEARCH) entries\b/);
   });
 
   it("shows only the person's own entries, and answers an empty list when there is nothing", async () => {

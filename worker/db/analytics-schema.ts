@@ -1,5 +1,5 @@
-// Drizzle's view of migrations/0027_analytics_rollups.sql: the running totals the whole-history
-// analytics read, kept by triggers on every write (never written by the Worker, except the time zone
+// Drizzle's view of migrations/0027_analytics_rollups.sql and 0029_valence_bins.sql: the running
+// totals the whole-history analytics read, kept by triggers on every write (never written by the Worker, except the time zone
 // offsets and the zone the days were counted in: worker/services/zone-days.ts).
 import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./schema.ts";
@@ -87,3 +87,12 @@ export const analyticsDayItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.day, t.kind, t.name] })],
 );
+
+/** How the person's entries spread over valence (migrations/0029): bin = round((valence + 1) * 20). */
+export const valenceBins = sqliteTable(
+  "valence_bins",
+  { userId: owner(), bin: integer("bin").notNull(), entries: integer("entries").notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.userId, t.bin] })],
+);
+/** Bins per unit of valence (so each is 0.05 wide). */
+export const VALENCE_BINS_PER_UNIT = 20;

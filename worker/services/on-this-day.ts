@@ -3,9 +3,11 @@
 // screen marked "concern", and entries whose valence is negative and within the person's bottom tenth
 // (with fewer than MIN_RATED entries to judge by, at or below FLOOR_WITHOUT_HISTORY).
 // Cost: one indexed read per earlier year (a day's range on entries_user_created, at most MAX_YEARS),
-// and the bottom tenth from the (user_id, valence) index (migrations/0016), never a sort of the history.
-import { and, asc, count, eq, gte, isNotNull, lt, min, ne, or } from "drizzle-orm";
+// and the bottom tenth from the person's valence bins (migrations/0029: at most 41 rows), so nothing
+// here grows with the length of the history.
+import { and, asc, eq, gte, gt, lt, min, ne, or } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
+import { VALENCE_BINS_PER_UNIT, valenceBins } from "../db/analytics-schema.ts";
 import { entries } from "../db/schema.ts";
 import { localDate, shiftDay, startOfLocalDay } from "../lib/time-zone.ts";
 import type { OnThisDayQuery } from "../schemas/memories.ts";
@@ -27,19 +29,26 @@ const isRealDay = (day: string) => {
 const MIN_RATED = 20;
 const FLOOR_WITHOUT_HISTORY = -0.5;
 
-/** The valence at or below which a (negative) entry counts among the person's lowest days. */
-async function lowestValence(db: Database, userId: string): Promise<number> {
-  const rated = and(eq(entries.userId, userId), isNotNull(entries.valence));
-  const [total] = await db.select({ n: count() }).from(entries).where(rated);
-  if (!total || total.n < MIN_RATED) return FLOOR_WITHOUT_HISTORY;
-  const [row] = await db
-    .select({ valence: entries.valence })
-    .from(entries)
-    .where(rated)
-    .orderBy(asc(entries.valence))
-    .limit(1)
-    .offset(Math.floor((total.n - 1) * LOWEST_SHARE));
-  return row?.valence ?? FLOOR_WITHOUT_HISTORY;
+/**
+ * The valence at or below which a (negative) entry counts among the person's lowest days: the upper
+ * edge of the bin that holds the entry ranked at the bottom tenth (bins are 0.05 wide, so this
+ * errs by at most half a bin towards leaving a low memory out).
+ */
+export async function lowestValence(db: Database, userId: string): Promise<number> {
+  const bins = await db
+    .select({ bin: valenceBins.bin, entries: valenceBins.entries })
+    .from(valenceBins)
+    .where(and(eq(valenceBins.userId, userId), gt(valenceBins.entries, 0)))
+    .orderBy(asc(valenceBins.bin));
+  const total = bins.reduce((n, b) => n + b.entries, 0);
+  if (total < MIN_RATED) return FLOOR_WITHOUT_HISTORY;
+  const rank = Math.floor((total - 1) * LOWEST_SHARE);
+  let below = 0;
+  for (const b of bins) {
+    below += b.entries;
+    if (below > rank) return (b.bin + 0.5) / VALENCE_BINS_PER_UNIT - 1;
+  }
+  return FLOOR_WITHOUT_HISTORY;
 }
 
 export async function onThisDay(db: Database, userId: string, query: OnThisDayQuery) {
