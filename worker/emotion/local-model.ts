@@ -189,8 +189,8 @@ export const FEELING_BLEND = {
   firstLead: 0.05,
   /**
    * Weight of the journal-sentence reader in the primary-emotion decision, and the scale of its
-   * probabilities. 0.5 since the reader was trained on rounds d and e (journal dev 0.726 -> 0.795,
-   * dair-emotion 0.656 -> 0.649 against 0.4).
+   * probabilities. 0.5 since the reader was trained on rounds d to g (journal dev 0.737 -> 0.803,
+   * dair-emotion 0.653 either way, against 0.4).
    */
   readerWeight: 0.5,
   readerScale: 1.5,
