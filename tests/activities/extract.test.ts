@@ -72,6 +72,9 @@ describe("extractActivities", () => {
     expect(people("Saw Dr Patel about my knee.")).toEqual(["dr patel"]);
     expect(people("The kids went to the park with their dad.")).toEqual(["the kids", "their dad"]);
     expect(people("Drove to Leeds and sang along to the radio.")).toEqual([]);
+    // A name inside a shop's name is not a person; a name after a title or a name still is.
+    expect(people("Picked up flowers at Trader Joe's with Sam.")).toEqual(["sam"]);
+    expect(people("Tea at Aunt Mary's, then dinner at Sophie's.")).toEqual(["aunt mary", "sophie"]);
   });
 
   it.each([

@@ -96,6 +96,10 @@ const isName = (toks: Token[], i: number): boolean => {
   const t = toks[i];
   if (!t || NOT_PEOPLE.has(t.w)) return false;
   const cue = PERSON_CUES.has(toks[i - 1]?.w ?? "");
+  // A name in a shop's or a brand's name ("Trader Joe's", "Papa John's"): a possessive straight after
+  // another capitalised word that is neither a name nor a title.
+  const previous = toks[i - 1];
+  if (t.poss && previous?.cap && !NAMES.has(previous.w) && !TITLES.has(previous.w)) return false;
   if (NAMES.has(t.w)) return !AMBIGUOUS_NAMES.has(t.w) || t.cap || cue || (t.upper && t.poss);
   // A capitalised word nobody listed counts when something says it is a person ("with Amira").
   return t.cap && cue && /^\p{L}+$/u.test(t.w) && t.w.length > 1;
