@@ -129,7 +129,7 @@ export function analyzeEmotion(text: string): EmotionAnalysis {
 
   const hasText = input.trim().length > 0;
   let primary_emotion: EkmanEmotion = stated ?? argmax(EKMAN_EMOTIONS, decision);
-  if (!hasText || (!stated && decision[primary_emotion] < 0.5)) primary_emotion = "neutral";
+  if (!hasText || (!stated && decision[primary_emotion] < FEELING_BLEND.decisionFloor)) primary_emotion = "neutral";
   // A sentence that says "I feel …" is about a feeling even when the word is not in the vocabulary:
   // the model's strongest non-neutral reading names it when there is any real sign of one.
   if (primary_emotion === "neutral" && feelings.statement) {
@@ -194,6 +194,12 @@ export const FEELING_BLEND = {
    */
   readerWeight: 0.5,
   readerScale: 1.5,
+  /**
+   * The decision score below which nothing stated reads as neutral. 0.4 since the reader weighs 0.5:
+   * at 0.5 the journal dev sentences lost their quieter anger and disgust to neutral (dev 0.803 ->
+   * 0.825, dair-emotion 0.653 -> 0.652).
+   */
+  decisionFloor: 0.4,
 };
 
 let journalReader: DecodedFeelingsModel | undefined;
