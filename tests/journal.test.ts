@@ -111,9 +111,12 @@ describe("an entry that waited on the device keeps the time it was written (writ
     expect(history.map((s) => s.entryId)).toEqual([later.entry_id, offline.entry_id]);
   });
 
-  it("is never dated later than its arrival, nor further back than 7 days", async () => {
+  it("is never dated later than its arrival, nor further back than 7 days; sent as written, the server's clock dates it", async () => {
     const user = await registerUser();
     const before = Date.now();
+    // A device clock a minute behind: sent at once, so dated on arrival.
+    const atOnce = await json(await write(user, { content: "Sent as soon as written.", written_at: new Date(before - 60_000).toISOString() }));
+    expect(await createdAt(user, atOnce.entry_id)).toBeGreaterThanOrEqual(before);
     const future = await json(await write(user, { content: "Clock ahead.", written_at: new Date(before + 5 * DAY).toISOString() }));
     const futureAt = await createdAt(user, future.entry_id);
     expect(futureAt).toBeGreaterThanOrEqual(before);

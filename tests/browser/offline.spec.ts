@@ -30,9 +30,16 @@ test("entries written offline wait on the device and are each sent once when the
   await page.reload();
   await expect(conversation(page)).toContainText(ONLINE);
 
-  // Two entries written offline wait, and the page says so.
+  // Two entries written offline wait, and the page says so. By the device's clock they are written
+  // an hour ago, a minute apart: each keeps that time when it is sent.
   const box = page.getByLabel("What’s on your mind?");
-  for (const text of [OFFLINE_ONE, OFFLINE_TWO]) {
+  const hourAgo = Date.now() - 60 * 60_000;
+  const writtenAt = new Map([
+    [OFFLINE_ONE, hourAgo],
+    [OFFLINE_TWO, hourAgo + 60_000],
+  ]);
+  for (const [text, at] of writtenAt) {
+    await page.clock.setFixedTime(at);
     await box.fill(text);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved on this device. It will be sent" })).toBeVisible();
@@ -41,6 +48,7 @@ test("entries written offline wait on the device and are each sent once when the
   const waiting = page.getByRole("list", { name: "Waiting to be sent" });
   await expect(waiting.getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("status").filter({ hasText: "You’re offline. 2 entries are saved on this device" })).toBeVisible();
+  await page.clock.setFixedTime(Date.now());
 
   // Back online: both are sent, in order, and each gets its reply.
   await context.setOffline(false);
@@ -54,6 +62,10 @@ test("entries written offline wait on the device and are each sent once when the
   const list = await (await page.request.get("/api/entries?limit=50", { headers: { authorization: `Bearer ${token}` } })).json();
   const contents = list.entries.map((e: { content: string }) => e.content).sort();
   expect(contents).toEqual([OFFLINE_ONE, OFFLINE_TWO, ONLINE].sort());
+  // Each keeps the time it was written, not the time it arrived.
+  for (const entry of list.entries.filter((e: { content: string }) => e.content !== ONLINE)) {
+    expect(Date.parse(entry.created_at)).toBe(writtenAt.get(entry.content));
+  }
 
   // A reload after sending shows nothing waiting.
   await page.reload();

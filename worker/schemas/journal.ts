@@ -34,7 +34,7 @@ export const JournalEntryBodySchema = z
     private: PrivateFieldSchema.optional(),
     written_at: InstantSchema.optional().openapi({
       description:
-        "When the entry was written, for one that waited on the device without a connection. The entry keeps that time, up to 7 days back (further back, 7 days ago) and never later than its arrival; unset means now.",
+        "When the entry was written. An entry that waited on the device (written more than two minutes before it arrived) keeps that time, up to 7 days back (further back, 7 days ago); otherwise, and when unset, it is dated on arrival.",
       example: "2026-11-29T21:40:00Z",
     }),
   })

@@ -108,14 +108,20 @@ async function markTriedIfThere(env: Env, db: Database, userId: string, entryId:
 
 /** How far back an entry that waited on the device (offline) keeps the time it was written. */
 export const OFFLINE_WINDOW_MS = 7 * DAY_MS;
+/**
+ * A written time this close to the arrival (or after it) is an entry sent as it was written: it is
+ * dated by the server's clock, so that a device clock a little off never moves it.
+ */
+export const SENT_AT_ONCE_MS = 2 * 60_000;
 
 /**
- * The time a journal entry is dated: when it was written, if it waited on the device (never later
- * than its arrival, never further back than OFFLINE_WINDOW_MS), else its arrival.
+ * The time a journal entry is dated: when it was written, if it waited on the device (never further
+ * back than OFFLINE_WINDOW_MS), else its arrival.
  */
 export function writtenTime(writtenAt: string | undefined, arrival: number): number {
-  if (writtenAt === undefined) return arrival;
-  return Math.min(arrival, Math.max(arrival - OFFLINE_WINDOW_MS, Date.parse(writtenAt)));
+  const written = writtenAt === undefined ? arrival : Date.parse(writtenAt);
+  if (arrival - written < SENT_AT_ONCE_MS) return arrival;
+  return Math.max(arrival - OFFLINE_WINDOW_MS, written);
 }
 
 export async function writeJournalEntry(

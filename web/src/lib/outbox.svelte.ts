@@ -9,7 +9,7 @@ export interface JournalEntryBody {
   content: string;
   tags?: string[];
   private: boolean;
-  /** When it was written, for an entry that waited here before its first try (the API dates it so). */
+  /** When it was written (the API dates an entry that waited by it). */
   written_at?: string;
 }
 
