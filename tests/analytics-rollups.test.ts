@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../worker/db/client.ts";
 import { localDate } from "../worker/lib/time-zone.ts";
+import { pruneEmptyRollups } from "../worker/services/analytics.ts";
 import { followZone, redateEntries } from "../worker/services/zone-days.ts";
 import type { RedateJob } from "../queues/messages.ts";
 import { call, createEntry, json, registerUser } from "./helpers/api.ts";
@@ -308,6 +309,32 @@ describe("the analytics' running totals (migrations/0027)", () => {
     expect(summary).toMatchObject({ entries: 1, writing_days: 1, time_zone: "Europe/Paris" });
     for (let i = 0; i < 100 && (await sql("SELECT local_day FROM entries WHERE id = ?", e.id).first("local_day")) !== "2026-03-11"; i++) await new Promise((r) => setTimeout(r, 50));
     await expectTotalsMatch(user.id, "Europe/Paris");
+  });
+
+  it("the daily clean-up deletes items and valence bins left at zero, and the totals stay exact", async () => {
+    const [person, other] = await Promise.all([registerUser(), registerUser()]);
+    for (const u of [person, other]) await call("PUT", "/api/settings", { token: u.token, body: { ai_analysis: false } });
+    const gone = await createEntry(person.token, { content: "Went for a run by the river." });
+    await createEntry(other.token, { content: "Went for a run by the river." });
+    await sql("UPDATE entries SET activities = '[\"run\"]', valence = 0.5 WHERE user_id IN (?, ?)", person.id, other.id).run();
+    await sql("DELETE FROM entries WHERE id = ?", gone.id).run();
+    // Every row, or only those still counting something.
+    const rows = async (userId: string, live = false) => ({
+      items: await sql(`SELECT count(*) AS n FROM analytics_items WHERE user_id = ?${live ? " AND (entries != 0 OR days != 0)" : ""}`, userId).first<number>("n"),
+      bins: await sql(`SELECT count(*) AS n FROM valence_bins WHERE user_id = ?${live ? " AND entries != 0" : ""}`, userId).first<number>("n"),
+    });
+    expect((await rows(person.id)).items).toBeGreaterThan(0);
+    const othersLive = await rows(other.id, true);
+    await pruneEmptyRollups(getDb(env));
+    expect(await rows(person.id)).toEqual({ items: 0, bins: 0 });
+    // The other person keeps every row that counts something, and only those.
+    expect(await rows(other.id)).toEqual(othersLive);
+    expect(othersLive.items).toBeGreaterThan(0);
+    // An entry after the clean-up starts its rows again, and the totals still match a recount.
+    const again = await createEntry(person.token, { content: "Another run." });
+    await sql("UPDATE entries SET activities = '[\"run\"]', valence = -0.2 WHERE id = ?", again.id).run();
+    await expectTotalsMatch(person.id, "UTC");
+    await expectTotalsMatch(other.id, "UTC");
   });
 
   it("an analytics read by a disabled account does not start moving its days: 401, nothing stored", async () => {

@@ -1,12 +1,13 @@
 // The Worker's entry point: HTTP goes to the Hono app, queue batches to their consumers, the daily
-// cron to the weekly-summary scheduler and the clean-up of spent idempotency keys and expired refresh
-// tokens, the quarter-hourly cron to the push reminders; the Durable Object class is exported for the
+// cron to the weekly-summary scheduler and the clean-up of spent idempotency keys, expired refresh
+// tokens and running totals left at zero, the quarter-hourly cron to the push reminders; the Durable Object class is exported for the
 // runtime.
 import { consumeQueue } from "../queues/consumer.ts";
 import { pruneExpiredRefreshTokens } from "./auth/refresh-tokens.ts";
 import { enqueueWeeklySummaries } from "../queues/schedule-weekly.ts";
 import app from "./app.ts";
 import { getDb } from "./db/client.ts";
+import { pruneEmptyRollups } from "./services/analytics.ts";
 import { pruneIdempotencyKeys } from "./services/idempotency.ts";
 import { REMINDER_CRON, sendDueReminders } from "./services/reminders.ts";
 
@@ -24,6 +25,7 @@ const handler: Required<Pick<ExportedHandler<Env>, "fetch" | "queue" | "schedule
     ctx.waitUntil(enqueueWeeklySummaries(env, controller.scheduledTime));
     ctx.waitUntil(pruneIdempotencyKeys(getDb(env), controller.scheduledTime));
     ctx.waitUntil(pruneExpiredRefreshTokens(getDb(env), controller.scheduledTime));
+    ctx.waitUntil(pruneEmptyRollups(getDb(env)));
   },
 };
 

@@ -7,7 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gt, gte, lt, sql, type SQLWrapper } from "drizzle-orm";
 import { describeTrends, type ActivityDays } from "../analytics/trends.ts";
 import { transitionMatrix } from "../analytics/transitions.ts";
-import { analyticsDayMoods, analyticsItems, analyticsTotals } from "../db/analytics-schema.ts";
+import { analyticsDayMoods, analyticsItems, analyticsTotals, valenceBins } from "../db/analytics-schema.ts";
 import type { Database } from "../db/client.ts";
 import { entries, tags } from "../db/schema.ts";
 import { DAY_MS, offsetSpans, localDate } from "../lib/time-zone.ts";
@@ -205,4 +205,16 @@ export async function analyticsTrends(db: Database, userId: string, now = Date.n
 export async function analyticsTransitions(env: Pick<Env, "EMOTIONAL_GRAPH">, userId: string) {
   const graph = await graphFor(env, userId).graph();
   return transitionMatrix(graph.edges);
+}
+
+/**
+ * The daily cron's tidy-up of the running totals: the triggers only add and take away, so an item or
+ * a valence bin whose last entry went keeps its row at zero (the reads skip those); this deletes them.
+ * One batch, so a write between the two deletes cannot leave one of them half done.
+ */
+export async function pruneEmptyRollups(db: Database): Promise<void> {
+  await db.batch([
+    db.delete(analyticsItems).where(and(eq(analyticsItems.entries, 0), eq(analyticsItems.days, 0))),
+    db.delete(valenceBins).where(eq(valenceBins.entries, 0)),
+  ]);
 }
