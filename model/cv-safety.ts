@@ -6,25 +6,10 @@
 //   … --keep 0.5     train on half the other rounds (how recall grows with more phrasings)
 //   … --train-only w,x,y   rounds always trained on, never held out (what adding them does)
 //   … --no-average   the weights of the last epoch instead of the average of the second half's
-import { DEFAULT_NET, dairSentences, decode, goEmotionsOrdinary, pickThreshold, scoreTexts, trainingRounds, trainingSet, trainNet, type NetOptions } from "./safety-net.ts";
+import { decode, everydayForThresholds, everydayNegatives, netOptionsFromArgs, numberArg, pickThreshold, scoreTexts, trainingRounds, trainingSet, trainNet, type NetOptions } from "./safety-net.ts";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const options: NetOptions = {
-  hashBits: arg("bits", DEFAULT_NET.hashBits),
-  hidden: arg("hidden", DEFAULT_NET.hidden),
-  initScale: arg("init", DEFAULT_NET.initScale),
-  dropout: arg("dropout", DEFAULT_NET.dropout),
-  epochs: arg("epochs", DEFAULT_NET.epochs),
-  learningRate: arg("lr", DEFAULT_NET.learningRate),
-  l2: arg("l2", DEFAULT_NET.l2),
-  balance: arg("balance", DEFAULT_NET.balance),
-  seed: arg("seed", 20261129),
-  average: process.argv.includes("--no-average") ? false : DEFAULT_NET.average,
-};
-const FOLDS = arg("folds", 5);
+const options: NetOptions = netOptionsFromArgs();
+const FOLDS = numberArg("folds", 5);
 // --train-only u,v: rounds always trained on and never held out (to see what adding them does to the
 // figures on the same held-out rounds).
 const trainOnly = new Set((process.argv[process.argv.indexOf("--train-only") + 1] ?? "").split(",").filter((r) => process.argv.includes("--train-only") && r));
@@ -32,9 +17,8 @@ const roundName = (file: string) => file.replace(/^phrasings\.train-|\.tsv$/g, "
 const always = trainingRounds().filter((r) => trainOnly.has(roundName(r.file)));
 const rounds = trainingRounds().filter((r) => r.file !== "phrasings.dev.tsv" && !trainOnly.has(roundName(r.file)));
 const dev = trainingRounds().find((r) => r.file === "phrasings.dev.tsv")!;
-const goTrain = goEmotionsOrdinary("train");
-const everydayTrain = goTrain.filter((_, i) => i % Math.max(1, Math.floor(goTrain.length / 6000)) === 0);
-const everydayTexts = [...goEmotionsOrdinary("dev").filter((_, i) => i % 3 === 0), ...dairSentences()];
+const everydayTrain = everydayNegatives();
+const everydayTexts = everydayForThresholds();
 
 let concernFound = 0, concernCount = 0;
 let found = 0, crises = 0, foundPatterns = 0, fpCount = 0, ordinaryCount = 0, distressFound = 0, distressCount = 0;
@@ -42,7 +26,7 @@ const at: Record<string, { found: number; fp: number }> = {};
 const byKind = new Map<string, { found: number; all: number }>();
 for (let fold = 0; fold < FOLDS; fold++) {
   const heldRounds = rounds.filter((_, i) => i % FOLDS === fold);
-  const keep = arg("keep", 1);
+  const keep = numberArg("keep", 1);
   const trainRows = [dev, ...always, ...rounds.filter((_, i) => i % FOLDS !== fold).filter((_, i, all) => i < Math.round(all.length * keep))].flatMap((r) => r.rows);
   const heldRows = heldRounds.flatMap((r) => r.rows);
   const file = trainNet(trainingSet(trainRows, everydayTrain, (1 << options.hashBits) - 1), options);

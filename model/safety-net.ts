@@ -36,6 +36,35 @@ export interface NetOptions {
  */
 export const DEFAULT_NET: Omit<NetOptions, "seed"> = { hashBits: 16, hidden: 8, initScale: 0.02, dropout: 0.3, epochs: 20, learningRate: 0.05, l2: 1e-4, balance: 0.5, average: true };
 
+/** A number given on the command line as `--name value`, or the fallback. */
+export const numberArg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+/** The network's options from the command line (--bits, --hidden, --init, …, --no-average), else DEFAULT_NET. */
+export const netOptionsFromArgs = (): NetOptions => ({
+  hashBits: numberArg("bits", DEFAULT_NET.hashBits),
+  hidden: numberArg("hidden", DEFAULT_NET.hidden),
+  initScale: numberArg("init", DEFAULT_NET.initScale),
+  dropout: numberArg("dropout", DEFAULT_NET.dropout),
+  epochs: numberArg("epochs", DEFAULT_NET.epochs),
+  learningRate: numberArg("lr", DEFAULT_NET.learningRate),
+  l2: numberArg("l2", DEFAULT_NET.l2),
+  balance: numberArg("balance", DEFAULT_NET.balance),
+  seed: numberArg("seed", 20261129),
+  average: process.argv.includes("--no-average") ? false : DEFAULT_NET.average,
+});
+
+/** Everyday Reddit comments (GoEmotions train, CC BY 4.0) the patterns find ordinary, evenly spaced: training's ordinary text. */
+export function everydayNegatives(count = 6000): string[] {
+  const all = goEmotionsOrdinary("train");
+  return all.filter((_, i) => i % Math.max(1, Math.floor(all.length / count)) === 0);
+}
+
+/** Everyday writing the thresholds must leave alone: a third of GoEmotions dev and the dair-emotion sentences (never trained on). */
+export const everydayForThresholds = () => [...goEmotionsOrdinary("dev").filter((_, i) => i % 3 === 0), ...dairSentences()];
+
 /** Short entries are one training example; longer ones teach only through their ordinary sentences. */
 const WHOLE_ENTRY_CHARS = 400;
 

@@ -12,22 +12,16 @@ import { join } from "node:path";
 import type { SafetyModelFile } from "../worker/safety/model.ts";
 import { sentenceWords } from "../worker/safety/normalise.ts";
 import { modelScores } from "../worker/safety/windows.ts";
-import { DEFAULT_NET, dairSentences, decode, goEmotionsOrdinary, pickThreshold, scoreTexts, trainingRounds, trainingSet, trainNet } from "./safety-net.ts";
+import { decode, everydayForThresholds, everydayNegatives, netOptionsFromArgs, numberArg, pickThreshold, scoreTexts, trainingRounds, trainingSet, trainNet } from "./safety-net.ts";
 
 const root = join(import.meta.dirname, "..");
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const DRY_RUN = process.argv.includes("--dry-run");
 /** At most this share of the held-out ordinary texts may be raised to crisis by the model. */
 const MAX_EXTRA_CRISIS_FP = 0.02;
 const MAX_EXTRA_DISTRESS_FP = 0.02;
 /** …and at most this share of everyday writing (GoEmotions dev comments, dair-emotion sentences). */
-const MAX_EVERYDAY_CRISIS = arg("everyday", 0.003);
+const MAX_EVERYDAY_CRISIS = numberArg("everyday", 0.003);
 const MAX_EVERYDAY_DISTRESS = 0.02;
-/** Everyday Reddit comments (GoEmotions train, CC BY 4.0) the patterns find ordinary teach what ordinary is. */
-const EVERYDAY_NEGATIVES = 6000;
 
 // The dev phrasings were used to shape the patterns, not the model: the model learns from them too.
 const rounds = trainingRounds();
@@ -38,20 +32,9 @@ const held = rows.filter((_, i) => i % 5 === 4);
 const train = rows.filter((_, i) => i % 5 !== 4);
 console.log(`training on ${train.length} phrasings from ${files.join(", ")}; ${held.length} held out for thresholds`);
 
-const goTrain = goEmotionsOrdinary("train");
-const everydayTrain = goTrain.filter((_, i) => i % Math.max(1, Math.floor(goTrain.length / EVERYDAY_NEGATIVES)) === 0);
-const options = {
-  hashBits: arg("bits", DEFAULT_NET.hashBits),
-  hidden: arg("hidden", DEFAULT_NET.hidden),
-  initScale: arg("init", DEFAULT_NET.initScale),
-  dropout: arg("dropout", DEFAULT_NET.dropout),
-  epochs: arg("epochs", DEFAULT_NET.epochs),
-  learningRate: arg("lr", DEFAULT_NET.learningRate),
-  l2: arg("l2", DEFAULT_NET.l2),
-  balance: arg("balance", DEFAULT_NET.balance),
-  seed: 20261129,
-  average: !process.argv.includes("--no-average"),
-};
+// Everyday comments the patterns find ordinary teach what ordinary is.
+const everydayTrain = everydayNegatives();
+const options = netOptionsFromArgs();
 const set = trainingSet(train, everydayTrain, (1 << options.hashBits) - 1);
 console.log(`plus ${everydayTrain.length} everyday comments from GoEmotions train as ordinary; ${set.examples.length} examples`);
 const file: SafetyModelFile = trainNet(set, options, console.log);
@@ -61,8 +44,7 @@ const model = decode(file);
 const scored = scoreTexts(model, held.map((r) => r.text)).map((s, i) => ({ ...s, row: held[i]!, level: held[i]!.level }));
 // Everyday writing the thresholds must leave alone: GoEmotions dev comments and the dair-emotion
 // sentences (which may be used to tune decisions such as these, never to fit weights).
-const dair = dairSentences();
-const everydayTexts = [...goEmotionsOrdinary("dev").filter((_, i) => i % 3 === 0), ...dair];
+const everydayTexts = everydayForThresholds();
 const everyday = scoreTexts(model, everydayTexts);
 const pick = (output: "crisis" | "distress", maxFp: number, maxEveryday: number) => pickThreshold(output, scored, everyday, maxFp, maxEveryday);
 model.thresholds = { crisis: pick("crisis", MAX_EXTRA_CRISIS_FP, MAX_EVERYDAY_CRISIS), distress: pick("distress", MAX_EXTRA_DISTRESS_FP, MAX_EVERYDAY_DISTRESS) };
